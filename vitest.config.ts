@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every layer. Unit and glue tests are fast and run in parallel; the end-to-end
+// tests each start Chromium and a host, so they run in their own project with a single worker.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/glue/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
