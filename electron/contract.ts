@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ArticleFields, ArticleStatus, Draft, DraftId, DraftSummary } from './model/article.ts';
+import { ErrorPayload } from './model/errors.ts';
+import { Preferences, PreferencesPatch } from './model/preferences.ts';
+
+// The one list of everything the renderer may ask of the main process, and every event main
+// may send back. Main registers handlers from it, preload and the test host bridge it, the
+// renderer's types come from it. A new capability starts with its lines here.
+
+function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+const Empty = z.object({}).strict();
+const ById = z.object({ id: DraftId }).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  systemLocale: z.string(),
+});
+
+export const DraftScope = z.enum(['active', 'trash']);
+
+export const SaveResult = z.object({ revision: z.number().int(), updatedAt: z.string() });
+
+export const requests = {
+  'app.info': request(Empty, AppInfo),
+
+  'drafts.list': request(z.object({ scope: DraftScope }).strict(), z.array(DraftSummary)),
+  'drafts.create': request(z.object({ publicationId: z.string().max(64).optional() }).strict(), Draft),
+  'drafts.get': request(ById, Draft),
+  'drafts.save': request(
+    z.object({ id: DraftId, baseRevision: z.number().int().nonnegative(), article: ArticleFields }).strict(),
+    SaveResult,
+  ),
+  'drafts.setStatus': request(z.object({ id: DraftId, status: ArticleStatus }).strict(), SaveResult),
+  'drafts.trash': request(ById, Ok),
+  'drafts.restore': request(ById, Ok),
+  'drafts.purge': request(ById, Ok),
+  'drafts.duplicate': request(ById, Draft),
+
+  'settings.get': request(Empty, Preferences),
+  'settings.update': request(PreferencesPatch, Preferences),
+} as const;
+
+export const events = {
+  'drafts.changed': z.object({ ids: z.array(DraftId) }),
+} as const;
+
+export type Requests = typeof requests;
+export type Channel = keyof Requests;
+export type Input<C extends Channel> = z.input<Requests[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Requests[C]['input']>;
+export type Output<C extends Channel> = z.output<Requests[C]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const channels = Object.keys(requests) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requests, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+// Results cross the boundary as data, so an error keeps its code and message key.
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+// What preload (or the test host's bridge) puts on `window.pressroom`: the raw transport.
+// The renderer wraps it with createClient, which unwraps envelopes into values or AppErrors.
+export interface Bridge {
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export const BRIDGE_KEY = 'pressroom';

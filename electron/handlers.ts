@@ -1,0 +1,30 @@
+import type { Handlers } from './ipc.ts';
+import type { Services } from './services/index.ts';
+
+export interface AppIdentity {
+  name: string;
+  version: string;
+  platform: string;
+  systemLocale: string;
+}
+
+// Maps each contract channel to the service that answers it. The Handlers type makes a missing
+// or mistyped channel a compile error.
+export function createHandlers(services: Services, identity: AppIdentity): Handlers {
+  const { drafts, preferences } = services;
+  const ok = { ok: true } as const;
+  return {
+    'app.info': () => identity,
+    'drafts.list': ({ scope }) => drafts.list(scope),
+    'drafts.create': ({ publicationId }) => drafts.create(publicationId),
+    'drafts.get': ({ id }) => drafts.get(id),
+    'drafts.save': ({ id, baseRevision, article }) => drafts.save(id, baseRevision, article),
+    'drafts.setStatus': ({ id, status }) => drafts.setStatus(id, status),
+    'drafts.trash': ({ id }) => (drafts.trash(id), ok),
+    'drafts.restore': ({ id }) => (drafts.restore(id), ok),
+    'drafts.purge': ({ id }) => (drafts.purge(id), ok),
+    'drafts.duplicate': ({ id }) => drafts.duplicate(id),
+    'settings.get': () => preferences.get(),
+    'settings.update': (patch) => preferences.update(patch),
+  };
+}

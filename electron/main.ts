@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { APP_ENTRY, APP_SCHEME } from './app-origin.ts';
+import { createHandlers } from './handlers.ts';
+import { createDispatcher, registerIpc } from './ipc.ts';
+import { openPreferencesFile } from './preferences-file.ts';
+import { serveAppRequest } from './protocol.ts';
+import { denyAllPermissions, isSafeExternalUrl, isTrustedFrame, lockDownContents } from './security.ts';
+import { createServices, type Services } from './services/index.ts';
+import { mainWindowOptions, windowBounds } from './window.ts';
+
+// Lifecycle, window, menu and protocol. Everything that does work lives in services/.
+
+const here = import.meta.dirname;
+const rendererDir = join(here, '..', 'renderer');
+const preloadPath = join(here, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+app.enableSandbox();
+
+let services: Services | undefined;
+
+export async function start(): Promise<void> {
+  await app.whenReady();
+  const preferencesFile = openPreferencesFile();
+  services = createServices({
+    dataDir: join(app.getPath('userData'), 'data'),
+    preferencesFile,
+    events: {
+      emit(event, payload) {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+      },
+    },
+  });
+  const handlers = createHandlers(services, {
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    systemLocale: app.getLocale(),
+  });
+  registerIpc(ipcMain, createDispatcher(handlers), isTrustedFrame);
+
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+  Menu.setApplicationMenu(buildMenu());
+  openMainWindow(services);
+}
+
+function openMainWindow(current: Services): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions({ preloadPath, bounds: current.preferences.get().window, title: app.getName() }),
+  );
+  lockDownContents(window.webContents, (url) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+  });
+  if (current.preferences.get().window?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => current.preferences.setWindowBounds(windowBounds(window)));
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+function buildMenu(): Menu {
+  const mac = process.platform === 'darwin';
+  return Menu.buildFromTemplate([
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]);
+}
+
+// One instance owns the drafts database; a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) openMainWindow(services);
+  });
+  app.on('will-quit', () => services?.close());
+  void start();
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+// The article model. Every field a published article has lives here as data, not as body text,
+// so publishing can place each one where the site expects it (see shared/fixtures/README.md).
+
+export const ArticleStatus = z.enum([
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+]);
+export type ArticleStatus = z.infer<typeof ArticleStatus>;
+
+// Lexical's serialized editor state. Only the envelope is checked here; node shapes are the
+// editor's business, and the main process never renders them.
+export const LexicalDocument = z.looseObject({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(z.looseObject({ type: z.string().max(64) })),
+  }),
+});
+export type LexicalDocument = z.infer<typeof LexicalDocument>;
+
+const line = (max: number) => z.string().max(max).default('');
+
+export const IsoDate = z.union([z.literal(''), z.iso.date()]);
+
+export const Slug = z
+  .string()
+  .max(200)
+  .regex(/^[\p{Ll}\p{Lo}\p{Nd}-]*$/u, 'slug.invalid')
+  .default('');
+
+export const ArticleFields = z.object({
+  publicationId: line(64),
+  issue: line(32),
+  section: line(100),
+  kicker: line(100),
+  headline: line(500),
+  deck: line(2000),
+  body: LexicalDocument,
+  byline: line(200),
+  dateWritten: IsoDate.default(''),
+  source: line(200),
+  tags: z.array(z.string().min(1).max(100)).max(50).default([]),
+  slug: Slug,
+  excerpt: line(2000),
+  footer: line(2000),
+});
+export type ArticleFields = z.infer<typeof ArticleFields>;
+
+export const DraftId = z.uuid();
+
+export const Draft = z.object({
+  id: DraftId,
+  revision: z.number().int().nonnegative(),
+  status: ArticleStatus,
+  article: ArticleFields,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  trashedAt: z.string().nullable(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const DraftSummary = z.object({
+  id: DraftId,
+  headline: z.string(),
+  status: ArticleStatus,
+  section: z.string(),
+  issue: z.string(),
+  byline: z.string(),
+  updatedAt: z.string(),
+  trashedAt: z.string().nullable(),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
+export function emptyBody(): LexicalDocument {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [], textFormat: 0, textStyle: '' },
+      ],
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { DatabaseSync } from 'node:sqlite';
+
+// Each entry moves the schema one version forward; PRAGMA user_version records how far a file
+// has come. Never edit a shipped entry: add a new one.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE drafts (
+     id TEXT PRIMARY KEY,
+     revision INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     headline TEXT NOT NULL,
+     section TEXT NOT NULL,
+     issue TEXT NOT NULL,
+     byline TEXT NOT NULL,
+     article TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     trashed_at TEXT
+   );
+   CREATE INDEX drafts_updated ON drafts (trashed_at, updated_at DESC);
+   CREATE TABLE revisions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+     revision INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     status TEXT NOT NULL,
+     article TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX revisions_by_draft ON revisions (draft_id, id DESC);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openDatabase(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  try {
+    // WAL lets a reader see the last committed draft while a save is under way, and a killed
+    // process leaves either the old or the new transaction, never half of one. FULL syncs each
+    // commit so a power cut after "saved" cannot take the save back.
+    db.exec(`PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 3000;`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: DatabaseSync): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  const from = row.user_version;
+  if (from > MIGRATIONS.length) {
+    throw new Error(`drafts database is from a newer version of the app (schema ${from})`);
+  }
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[version]!);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+export function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

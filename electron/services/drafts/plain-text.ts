@@ -1,0 +1,52 @@
+import type { LexicalDocument } from '../../model/article.ts';
+
+// The body's text, one string per block, read straight from Lexical's serialized JSON so main
+// can search and count without an editor. Block-level nodes (paragraphs, headings, list items,
+// table cells…) each start a new line; inline nodes (text, links, marks) join into their block.
+
+interface SerializedNode {
+  type?: unknown;
+  text?: unknown;
+  children?: unknown;
+}
+
+const INLINE_CONTAINERS = new Set(['link', 'autolink', 'mark']);
+
+export function bodyParagraphs(body: LexicalDocument): string[] {
+  const paragraphs: string[] = [];
+  const visitBlock = (node: SerializedNode): void => {
+    const children = Array.isArray(node.children) ? (node.children as SerializedNode[]) : [];
+    const hasBlockChildren = children.some((child) => isBlock(child));
+    if (hasBlockChildren) {
+      for (const child of children) {
+        if (isBlock(child)) visitBlock(child);
+      }
+      return;
+    }
+    paragraphs.push(inlineText(children));
+  };
+  for (const child of body.root.children as SerializedNode[]) visitBlock(child);
+  return paragraphs;
+}
+
+export function bodyText(body: LexicalDocument): string {
+  return bodyParagraphs(body).join('\n');
+}
+
+function isBlock(node: SerializedNode): boolean {
+  if (typeof node.type !== 'string') return false;
+  if (node.type === 'text' || node.type === 'linebreak' || node.type === 'tab') return false;
+  if (INLINE_CONTAINERS.has(node.type)) return false;
+  return Array.isArray(node.children);
+}
+
+function inlineText(nodes: readonly SerializedNode[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if (typeof node.text === 'string') text += node.text;
+    else if (node.type === 'linebreak') text += '\n';
+    else if (node.type === 'tab') text += '\t';
+    else if (Array.isArray(node.children)) text += inlineText(node.children as SerializedNode[]);
+  }
+  return text;
+}

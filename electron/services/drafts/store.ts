@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { ArticleFields, type ArticleStatus, type Draft, type DraftSummary, emptyBody } from '../../model/article.ts';
+import { AppError } from '../../model/errors.ts';
+import { transaction } from './database.ts';
+
+export type RevisionReason = 'created' | 'status' | 'manual' | 'periodic' | 'restore';
+
+interface DraftRow {
+  id: string;
+  revision: number;
+  status: ArticleStatus;
+  article: string;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+}
+
+export interface DraftStoreOptions {
+  now?: () => Date;
+  // How long typing may go on before the history gets a snapshot of its own.
+  periodicSnapshotMs?: number;
+}
+
+// Drafts and their revision history in SQLite. Every method is one transaction, so a crash
+// leaves each draft as it was at its last completed save.
+export class DraftStore {
+  readonly #db: DatabaseSync;
+  readonly #now: () => Date;
+  readonly #periodicMs: number;
+
+  constructor(db: DatabaseSync, options: DraftStoreOptions = {}) {
+    this.#db = db;
+    this.#now = options.now ?? (() => new Date());
+    this.#periodicMs = options.periodicSnapshotMs ?? 10 * 60_000;
+  }
+
+  list(scope: 'active' | 'trash'): DraftSummary[] {
+    const where = scope === 'trash' ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
+    return this.#db
+      .prepare(
+        `SELECT id, headline, status, section, issue, byline, updated_at AS updatedAt, trashed_at AS trashedAt
+           FROM drafts WHERE ${where} ORDER BY updated_at DESC`,
+      )
+      .all() as unknown as DraftSummary[];
+  }
+
+  create(article: Partial<ArticleFields> = {}): Draft {
+    const fields = ArticleFields.parse({ body: emptyBody(), ...article });
+    const id = randomUUID();
+    const at = this.#timestamp();
+    transaction(this.#db, () => {
+      this.#db
+        .prepare(
+          `INSERT INTO drafts (id, revision, status, headline, section, issue, byline, article, created_at, updated_at)
+           VALUES (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, fields.headline, fields.section, fields.issue, fields.byline, JSON.stringify(fields), at, at);
+      this.#snapshot(id, 'created');
+    });
+    return this.get(id);
+  }
+
+  get(id: string): Draft {
+    const row = this.#row(id);
+    return toDraft(row);
+  }
+
+  save(id: string, baseRevision: number, article: ArticleFields): { revision: number; updatedAt: string } {
+    return transaction(this.#db, () => {
+      const current = this.#row(id);
+      // Two windows (or a window and a restore) writing the same draft: the later writer must
+      // reload rather than silently replace text it never saw.
+      if (current.revision !== baseRevision) {
+        throw new AppError('conflict', 'errors.draftChangedElsewhere', { revision: current.revision });
+      }
+      const revision = current.revision + 1;
+      const updatedAt = this.#timestamp();
+      this.#db
+        .prepare(
+          `UPDATE drafts SET revision = ?, headline = ?, section = ?, issue = ?, byline = ?, article = ?, updated_at = ?
+            WHERE id = ?`,
+        )
+        .run(revision, article.headline, article.section, article.issue, article.byline, JSON.stringify(article), updatedAt, id);
+      if (this.#lastSnapshotAge(id) >= this.#periodicMs) this.#snapshot(id, 'periodic');
+      return { revision, updatedAt };
+    });
+  }
+
+  setStatus(id: string, status: ArticleStatus): { revision: number; updatedAt: string } {
+    return transaction(this.#db, () => {
+      const current = this.#row(id);
+      const revision = current.revision + 1;
+      const updatedAt = this.#timestamp();
+      this.#db
+        .prepare('UPDATE drafts SET revision = ?, status = ?, updated_at = ? WHERE id = ?')
+        .run(revision, status, updatedAt, id);
+      this.#snapshot(id, 'status');
+      return { revision, updatedAt };
+    });
+  }
+
+  snapshot(id: string, reason: RevisionReason): void {
+    transaction(this.#db, () => {
+      this.#row(id);
+      this.#snapshot(id, reason);
+    });
+  }
+
+  trash(id: string): void {
+    this.#setTrashed(id, this.#timestamp());
+  }
+
+  restore(id: string): void {
+    this.#setTrashed(id, null);
+  }
+
+  // Permanent deletion is only offered from the trash, so a slip in the library can't destroy work.
+  purge(id: string): void {
+    transaction(this.#db, () => {
+      const row = this.#row(id);
+      if (row.trashed_at === null) throw new AppError('conflict', 'errors.purgeOnlyFromTrash');
+      this.#db.prepare('DELETE FROM drafts WHERE id = ?').run(id);
+    });
+  }
+
+  duplicate(id: string): Draft {
+    const source = this.get(id);
+    return this.create(source.article);
+  }
+
+  #setTrashed(id: string, trashedAt: string | null): void {
+    transaction(this.#db, () => {
+      this.#row(id);
+      this.#db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ?').run(trashedAt, id);
+    });
+  }
+
+  #row(id: string): DraftRow {
+    const row = this.#db
+      .prepare('SELECT id, revision, status, article, created_at, updated_at, trashed_at FROM drafts WHERE id = ?')
+      .get(id) as DraftRow | undefined;
+    if (!row) throw new AppError('not_found', 'errors.draftNotFound');
+    return row;
+  }
+
+  #snapshot(id: string, reason: RevisionReason): void {
+    this.#db
+      .prepare(
+        `INSERT INTO revisions (draft_id, revision, reason, status, article, created_at)
+         SELECT id, revision, ?, status, article, ? FROM drafts WHERE id = ?`,
+      )
+      .run(reason, this.#timestamp(), id);
+  }
+
+  #lastSnapshotAge(id: string): number {
+    const row = this.#db
+      .prepare('SELECT created_at FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1')
+      .get(id) as { created_at: string } | undefined;
+    if (!row) return Number.POSITIVE_INFINITY;
+    return this.#now().getTime() - Date.parse(row.created_at);
+  }
+
+  #timestamp(): string {
+    return this.#now().toISOString();
+  }
+}
+
+function toDraft(row: DraftRow): Draft {
+  return {
+    id: row.id,
+    revision: row.revision,
+    status: row.status,
+    article: ArticleFields.parse(JSON.parse(row.article)),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+  };
+}

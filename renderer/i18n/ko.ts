@@ -1,0 +1,62 @@
+import type { Messages } from './en.ts';
+
+export const ko: Messages = {
+  app: {
+    name: '프레스룸',
+    skipToEditor: '편집기로 건너뛰기',
+  },
+  library: {
+    title: '원고',
+    newDraft: '새 원고',
+    empty: '아직 원고가 없습니다. “새 원고”로 시작하세요.',
+    untitled: '제목 없음',
+    trash: '휴지통',
+    active: '원고',
+    updated: '{{time}} 수정',
+    listLabel: '원고 목록, 최근 수정 순',
+  },
+  status: {
+    draft: '작성 중',
+    in_review: '검토 중',
+    changes_requested: '수정 요청',
+    approved: '승인됨',
+    scheduled: '예약됨',
+    published: '게시됨',
+  },
+  article: {
+    headline: '제목',
+    headlinePlaceholder: '제목',
+    kicker: '머리말',
+    deck: '부제',
+    byline: '작성자',
+    section: '분류',
+    issue: '호수',
+    body: '기사 본문',
+    bodyPlaceholder: '본문을 입력하세요…',
+    noDraft: '왼쪽에서 원고를 고르거나 새 원고를 시작하세요.',
+  },
+  save: {
+    saved: '저장됨',
+    saving: '저장 중…',
+    unsaved: '저장되지 않은 변경',
+    failed: '저장 실패: {{reason}}',
+  },
+  settings: {
+    language: '언어',
+    system: '시스템',
+    korean: '한국어',
+    english: 'English',
+  },
+  errors: {
+    unknownChannel: '앱이 알 수 없는 요청을 보냈습니다. 앱을 다시 시작하세요.',
+    forbiddenSender: '앱 밖에서 온 요청이라 거부했습니다.',
+    invalidInput: '보낸 데이터가 올바르지 않아 저장하지 않았습니다. ({{detail}})',
+    internal: '앱 내부에서 문제가 생겼습니다. 저장된 원고는 안전합니다.',
+    draftNotFound: '이 원고는 더 이상 없습니다.',
+    draftChangedElsewhere: '다른 창에서 이 원고가 바뀌었습니다. 다시 불러온 뒤 계속하세요.',
+    purgeOnlyFromTrash: '영구 삭제하려면 먼저 휴지통으로 옮기세요.',
+    storageFull: '디스크가 가득 찼습니다. 글은 이 창에 남아 있으니 공간을 비우면 저장됩니다.',
+    storageReadOnly: '데이터 폴더가 읽기 전용입니다. 저장할 수 있을 때까지 글은 이 창에 남아 있습니다.',
+    storageCorrupt: '원고 데이터베이스가 손상되었습니다. 파일은 지우지 않고 따로 보관했습니다.',
+  },
+};

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { api } from './bridge.ts';
+import { initI18n, resolveLanguage } from './i18n/index.ts';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const [info, preferences] = await Promise.all([api.invoke('app.info', {}), api.invoke('settings.get', {})]);
+  await initI18n(resolveLanguage(preferences.locale, info.systemLocale || navigator.language));
+  document.documentElement.dataset.theme = preferences.theme;
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

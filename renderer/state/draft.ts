@@ -1,0 +1,129 @@
+import { create } from 'zustand';
+import type { ArticleFields, Draft, LexicalDocument } from '../../electron/model/article.ts';
+import { AppError } from '../../electron/model/errors.ts';
+import { api } from '../bridge.ts';
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+// The editor hands over a way to serialize its body instead of the body itself, so typing
+// costs nothing here: serialization happens once per autosave, not once per keystroke.
+export interface BodySource {
+  serialize(): LexicalDocument;
+  // True while an input method is composing (Hangul): saving then could split a syllable.
+  isComposing(): boolean;
+}
+
+type EditableField = Exclude<keyof ArticleFields, 'body'>;
+
+interface DraftState {
+  draftId: string | null;
+  revision: number;
+  article: ArticleFields | null;
+  saveState: SaveState;
+  error: AppError | null;
+  open(draft: Draft): void;
+  close(): void;
+  setField<K extends EditableField>(key: K, value: ArticleFields[K]): void;
+  bodyChanged(): void;
+  attachBody(source: BodySource | null): void;
+  flush(): Promise<void>;
+}
+
+const AUTOSAVE_DELAY_MS = 600;
+// However fast the writer types, a save starts at least this often: a crash loses under a second.
+const AUTOSAVE_MAX_WAIT_MS = 1000;
+const COMPOSING_RETRY_MS = 150;
+
+let bodySource: BodySource | null = null;
+let bodyDirty = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let firstDirtyAt: number | undefined;
+let inFlight: Promise<void> | undefined;
+
+export const useDraft = create<DraftState>()((set, get) => {
+  function schedule(): void {
+    const now = Date.now();
+    firstDirtyAt ??= now;
+    const wait = Math.max(0, Math.min(AUTOSAVE_DELAY_MS, firstDirtyAt + AUTOSAVE_MAX_WAIT_MS - now));
+    clearTimeout(timer);
+    timer = setTimeout(() => void save(), wait);
+  }
+
+  async function save(): Promise<void> {
+    timer = undefined;
+    if (bodySource?.isComposing()) {
+      timer = setTimeout(() => void save(), COMPOSING_RETRY_MS);
+      return;
+    }
+    if (inFlight) {
+      await inFlight;
+      if (get().saveState === 'dirty') schedule();
+      return;
+    }
+    const { draftId, article, revision } = get();
+    if (!draftId || !article) return;
+    const body = bodyDirty && bodySource ? bodySource.serialize() : article.body;
+    const payload: ArticleFields = { ...article, body };
+    bodyDirty = false;
+    firstDirtyAt = undefined;
+    set({ saveState: 'saving', article: payload });
+    inFlight = (async () => {
+      try {
+        const result = await api.invoke('drafts.save', { id: draftId, baseRevision: revision, article: payload });
+        if (get().draftId !== draftId) return;
+        // Typing during the save leaves the state dirty again; only a clean save reads "saved".
+        set((state) => ({ revision: result.revision, error: null, saveState: state.saveState === 'saving' ? 'saved' : state.saveState }));
+      } catch (error) {
+        bodyDirty = true;
+        set({ saveState: 'error', error: error instanceof AppError ? error : new AppError('internal', 'errors.internal') });
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    await inFlight;
+  }
+
+  return {
+    draftId: null,
+    revision: 0,
+    article: null,
+    saveState: 'saved',
+    error: null,
+    open(draft) {
+      clearTimeout(timer);
+      bodyDirty = false;
+      firstDirtyAt = undefined;
+      set({ draftId: draft.id, revision: draft.revision, article: draft.article, saveState: 'saved', error: null });
+    },
+    close() {
+      set({ draftId: null, article: null, revision: 0, saveState: 'saved', error: null });
+    },
+    setField(key, value) {
+      const article = get().article;
+      if (!article) return;
+      set({ article: { ...article, [key]: value }, saveState: 'dirty' });
+      schedule();
+    },
+    bodyChanged() {
+      bodyDirty = true;
+      if (get().saveState !== 'dirty') set({ saveState: 'dirty' });
+      schedule();
+    },
+    attachBody(source) {
+      bodySource = source;
+    },
+    async flush() {
+      if (get().saveState === 'saved' && !bodyDirty) return;
+      clearTimeout(timer);
+      await save();
+    },
+  };
+});
+
+// Leaving the window or hiding it saves at once rather than waiting for the debounce.
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void useDraft.getState().flush();
+  });
+  window.addEventListener('pagehide', () => void useDraft.getState().flush());
+}

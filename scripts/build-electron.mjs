@@ -1,0 +1,37 @@
+// Bundles main (ESM, as Electron loads it) and preload (CommonJS, the only form a sandboxed
+// preload may take) with esbuild: one file each, `electron` left to the runtime. esbuild
+// because it is one fast dependency that Vite already brings; Vite's own library mode would
+// add a second configuration for two entry points.
+import { build } from 'esbuild';
+import { BRIDGE_KEY, channels, eventNames } from '../electron/contract.ts';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.mjs',
+    format: 'esm',
+    // Bundled CommonJS dependencies call require(); give them one in the ESM output.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    define: {
+      __CONTRACT_CHANNELS__: JSON.stringify(channels),
+      __CONTRACT_EVENTS__: JSON.stringify(eventNames),
+      __BRIDGE_KEY__: JSON.stringify(BRIDGE_KEY),
+    },
+  }),
+]);

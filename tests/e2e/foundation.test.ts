@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
+import { type Host, startHost } from '../support/host/server.ts';
+import { type TempDir, tempDir } from '../support/temp.ts';
+
+// The real renderer in Chromium against the real services: a writer starts a draft, types,
+// reloads, and finds it again.
+
+let data: TempDir;
+let host: Host;
+let launched: LaunchedBrowser;
+
+beforeAll(async () => {
+  data = tempDir();
+  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
+  launched = await launchBrowser();
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await host?.close();
+  data?.remove();
+});
+
+async function openApp(): Promise<{ page: Page; problems: string[] }> {
+  const page = await launched.browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(host.url);
+  return { page, problems };
+}
+
+describe('a writer drafting in the app', () => {
+  test('the interface follows the Korean system locale', async () => {
+    const { page, problems } = await openApp();
+    await expect.poll(() => page.getByRole('button', { name: '새 원고' }).count()).toBe(1);
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a new draft typed into the editor is there after a reload', async () => {
+    const { page, problems } = await openApp();
+    await page.getByRole('button', { name: '새 원고' }).click();
+    await page.getByLabel('제목').fill('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
+    const body = page.getByRole('textbox', { name: '기사 본문' });
+    await body.click();
+    await page.keyboard.type('Busan root industries ');
+    await page.keyboard.insertText('부산시의회 연구모임');
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
+
+    await page.reload();
+    const item = page.getByRole('option', { name: /뿌리산업에 첨단기술/ });
+    await item.click();
+    await expect.poll(() => page.getByRole('textbox', { name: '기사 본문' }).innerText()).toContain('Busan root industries 부산시의회 연구모임');
+    expect(await page.getByLabel('제목').inputValue()).toBe('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('the page runs under the app\'s Content-Security-Policy, so inline scripts are refused', async () => {
+    const { page } = await openApp();
+    await page.getByRole('button', { name: '새 원고' }).waitFor();
+    const ranInline = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ranInline).toBe(false);
+    await page.close();
+  });
+});
