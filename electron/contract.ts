@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleFields, ArticleStatus, Draft, DraftId, DraftSummary } from './model/article.ts';
-import { ErrorPayload } from './model/errors.ts';
+import { type ErrorPayload } from './model/errors.ts';
 import { Preferences, PreferencesPatch } from './model/preferences.ts';
 
 // The one list of everything the renderer may ask of the main process, and every event main

@@ -7,13 +7,13 @@ import { openPreferencesFile } from './preferences-file.ts';
 import { serveAppRequest } from './protocol.ts';
 import { denyAllPermissions, isSafeExternalUrl, isTrustedFrame, lockDownContents } from './security.ts';
 import { createServices, type Services } from './services/index.ts';
-import { mainWindowOptions, windowBounds } from './window.ts';
+import { createMainWindow, windowBounds } from './window.ts';
 
 // Lifecycle, window, menu and protocol. Everything that does work lives in services/.
 
-const here = import.meta.dirname;
-const rendererDir = join(here, '..', 'renderer');
-const preloadPath = join(here, 'preload.cjs');
+// Paths from the app's root (the asar archive once packaged), where the build put them.
+const rendererDir = () => join(app.getAppPath(), 'dist', 'renderer');
+const preloadPath = () => join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -43,23 +43,25 @@ export async function start(): Promise<void> {
   registerIpc(ipcMain, createDispatcher(handlers), isTrustedFrame);
 
   denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir(), request));
   Menu.setApplicationMenu(buildMenu());
   openMainWindow(services);
 }
 
 function openMainWindow(current: Services): BrowserWindow {
-  const window = new BrowserWindow(
-    mainWindowOptions({ preloadPath, bounds: current.preferences.get().window, title: app.getName() }),
-  );
-  lockDownContents(window.webContents, (url) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-  });
+  const window = createMainWindow({ preloadPath: preloadPath(), bounds: current.preferences.get().window, title: app.getName() });
+  lockDownContents(window.webContents, openInBrowser);
   if (current.preferences.get().window?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => current.preferences.setWindowBounds(windowBounds(window)));
   void window.loadURL(APP_ENTRY);
   return window;
+}
+
+// The only place the app hands a URL to the OS: http and https links, checked here again
+// whoever the caller is.
+function openInBrowser(url: string): void {
+  if (isSafeExternalUrl(url)) void shell.openExternal(url);
 }
 
 function buildMenu(): Menu {
