@@ -42,6 +42,10 @@ export const requests = {
   'drafts.purge': request(ById, Ok),
   'drafts.duplicate': request(ById, Draft),
 
+  // Revision history (snapshots, restore) goes here.
+
+  // Storage health (corruption, backups, recovery) goes here.
+
   'settings.get': request(Empty, Preferences),
   'settings.update': request(PreferencesPatch, Preferences),
 } as const;
