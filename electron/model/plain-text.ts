@@ -1,4 +1,4 @@
-import type { LexicalDocument } from '../../model/article.ts';
+import type { LexicalDocument } from './article.ts';
 
 // The body's text, one string per block, read straight from Lexical's serialized JSON so main
 // can search and count without an editor. Block-level nodes (paragraphs, headings, list items,

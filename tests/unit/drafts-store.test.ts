@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type ArticleFields, emptyBody } from '../../electron/model/article.ts';
 import { openDatabase, SCHEMA_VERSION } from '../../electron/services/drafts/database.ts';
-import { bodyParagraphs } from '../../electron/services/drafts/plain-text.ts';
+import { bodyParagraphs } from '../../electron/model/plain-text.ts';
 import { DraftStore } from '../../electron/services/drafts/store.ts';
 import { type TempDir, tempDir } from '../support/temp.ts';
 

@@ -4,7 +4,7 @@ import type { ArticleFields, ArticleStatus } from '../../model/article.ts';
 import type { Publication } from '../../model/preferences.ts';
 import type { EventSink } from '../events.ts';
 import { openDatabase } from './database.ts';
-import { formatIssue } from './issue-number.ts';
+import { formatIssue } from '../../model/issue-number.ts';
 import { DraftStore } from './store.ts';
 
 export interface DraftsServiceDeps {
