@@ -31,6 +31,7 @@ async function openApp(): Promise<{ page: Page; problems: string[] }> {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(host.url);
+  await page.getByRole('navigation').waitFor();
   return { page, problems };
 }
 

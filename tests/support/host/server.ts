@@ -20,6 +20,8 @@ export interface HostOptions {
 export interface Host {
   url: string;
   services: Services;
+  // Every request the page made, in order: lets a test see when the app saved.
+  calls: Array<{ channel: string; at: number }>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ async function bundleBridge(): Promise<string> {
 export async function startHost(options: HostOptions): Promise<Host> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const streams = new Set<ServerResponse>();
+  const calls: Host['calls'] = [];
   const services = createServices({
     dataDir: options.dataDir,
     preferencesFile: new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'preferences', projectName: 'pressroom' }),
@@ -71,6 +74,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (request.method === 'POST' && path === '/__host/invoke') {
       const { channel, input } = JSON.parse(await readBody(request)) as { channel: unknown; input: unknown };
+      calls.push({ channel: String(channel), at: Date.now() });
       const envelope = await dispatch(channel, input);
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(envelope));
@@ -109,6 +113,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   return {
     url: `http://127.0.0.1:${port}/`,
     services,
+    calls,
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

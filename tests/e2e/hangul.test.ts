@@ -1,0 +1,110 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
+import { type Host, startHost } from '../support/host/server.ts';
+import { type TempDir, tempDir } from '../support/temp.ts';
+
+// Hangul typed through a real input method, as Chromium receives it: composition updates for
+// each jamo, then a commit. Nothing may be doubled or dropped, and nothing may save or re-render
+// the paragraph while a syllable is still being composed.
+
+let data: TempDir;
+let host: Host;
+let launched: LaunchedBrowser;
+let page: Page;
+let cdp: CDPSession;
+
+beforeAll(async () => {
+  data = tempDir();
+  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
+  launched = await launchBrowser();
+  page = await launched.browser.newPage();
+  cdp = await page.context().newCDPSession(page);
+  await page.goto(host.url);
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await host?.close();
+  data?.remove();
+});
+
+const body = () => page.getByRole('textbox', { name: '기사 본문' });
+const bodyText = () => body().evaluate((element) => (element as HTMLElement).innerText.replace(/\n+$/, ''));
+
+// One syllable the way a 2-set (두벌식) IME produces it: each stage replaces the composition.
+async function compose(stages: readonly string[], commit: string): Promise<void> {
+  for (const text of stages) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  await cdp.send('Input.insertText', { text: commit });
+}
+
+async function typeKorean(syllables: ReadonlyArray<readonly [readonly string[], string]>): Promise<void> {
+  for (const [stages, commit] of syllables) await compose(stages, commit);
+}
+
+async function newDraft(): Promise<void> {
+  await page.getByRole('button', { name: '새 원고' }).click();
+  await body().click();
+}
+
+const 부산 = [
+  [['ㅂ', '부'], '부'],
+  [['ㅅ', '사', '산'], '산'],
+] as const;
+
+describe('Hangul input', () => {
+  test('syllables composed one jamo at a time arrive exactly once', async () => {
+    await newDraft();
+    await typeKorean([
+      ...부산,
+      [['ㅅ', '시'], '시'],
+      [['ㅇ', '의'], '의'],
+      [['ㅎ', '회'], '회'],
+    ]);
+    expect(await bodyText()).toBe('부산시의회');
+  });
+
+  test('a consonant followed by a digit keeps both, in order', async () => {
+    await newDraft();
+    await cdp.send('Input.imeSetComposition', { text: 'ㄱ', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: 'ㄱ' });
+    await page.keyboard.type('1');
+    await typeKorean([[['ㅎ', '호'], '호']]);
+    expect(await bodyText()).toBe('ㄱ1호');
+  });
+
+  test('composition at the start of a new empty paragraph', async () => {
+    await newDraft();
+    await page.keyboard.type('First line');
+    await page.keyboard.press('Enter');
+    await typeKorean(부산);
+    const paragraphs = await body().locator('p').allInnerTexts();
+    expect(paragraphs).toEqual(['First line', '부산']);
+  });
+
+  test('no save and no re-render of the paragraph while a syllable is being composed', async () => {
+    await newDraft();
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
+    // Committed text leaves a save pending; the next syllable starts before it is due.
+    const savesBefore = host.calls.filter((call) => call.channel === 'drafts.save').length;
+    await typeKorean(부산);
+    await cdp.send('Input.imeSetComposition', { text: 'ㅅ', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: '시', selectionStart: 1, selectionEnd: 1 });
+    const paragraph = await body().locator('p').first().elementHandle();
+    // Longer than the autosave's longest wait: a save now would be one in mid-syllable.
+    await page.waitForTimeout(1800);
+    const savesDuring = host.calls.filter((call) => call.channel === 'drafts.save').length - savesBefore;
+    const stillSameNode = await paragraph!.evaluate((element) => element.isConnected);
+    await cdp.send('Input.insertText', { text: '시' });
+
+    expect(savesDuring).toBe(0);
+    expect(stillSameNode).toBe(true);
+    expect(await bodyText()).toBe('부산시');
+    // Once the syllable is committed, the save happens, with the whole word.
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
+    const draftId = await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-draft-id');
+    expect(JSON.stringify(host.services.drafts.get(draftId!).article.body)).toContain('부산시');
+  });
+});
