@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ArticleFields, ArticleStatus, Draft, DraftId, DraftSummary } from './model/article.ts';
 import { type ErrorPayload } from './model/errors.ts';
 import { Preferences, PreferencesPatch } from './model/preferences.ts';
+import { RecoverRequest, StorageStatus } from './model/storage.ts';
+import { SearchQuery, SearchResult } from './model/search.ts';
+import { Revision, RevisionId, RevisionSummary } from './model/revision.ts';
 
 // The one list of everything the renderer may ask of the main process, and every event main
 // may send back. Main registers handlers from it, preload and the test host bridge it, the
@@ -36,6 +39,7 @@ export const requests = {
     z.object({ id: DraftId, baseRevision: z.number().int().nonnegative(), article: ArticleFields }).strict(),
     SaveResult,
   ),
+  'drafts.search': request(SearchQuery, z.array(SearchResult)),
   'drafts.setStatus': request(z.object({ id: DraftId, status: ArticleStatus }).strict(), SaveResult),
   'drafts.trash': request(ById, Ok),
   'drafts.restore': request(ById, Ok),
@@ -43,8 +47,21 @@ export const requests = {
   'drafts.duplicate': request(ById, Draft),
 
   // Revision history (snapshots, restore) goes here.
+  'revisions.list': request(z.object({ draftId: DraftId }).strict(), z.array(RevisionSummary)),
+  'revisions.get': request(z.object({ id: RevisionId }).strict(), Revision),
+  'revisions.snapshot': request(z.object({ draftId: DraftId }).strict(), RevisionSummary),
+  // baseRevision is the draft revision the writer was looking at: a draft that moved on since
+  // is refused with 'conflict' rather than overwritten.
+  'revisions.restore': request(
+    z.object({ draftId: DraftId, revisionId: RevisionId, baseRevision: z.number().int().nonnegative() }).strict(),
+    Draft,
+  ),
 
   // Storage health (corruption, backups, recovery) goes here.
+  'storage.status': request(Empty, StorageStatus),
+  // Only while storage.status says needs_recovery: restores the named backup, or starts empty
+  // when the writer chose that explicitly (backupId null).
+  'storage.recover': request(RecoverRequest, StorageStatus),
 
   'settings.get': request(Empty, Preferences),
   'settings.update': request(PreferencesPatch, Preferences),

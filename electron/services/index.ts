@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { DraftsService } from './drafts/service.ts';
+import { DraftsStorage } from './drafts/storage-health.ts';
 import type { EventSink } from './events.ts';
 import { type PreferencesFile, PreferencesService } from './settings/preferences.ts';
 
@@ -12,6 +13,8 @@ export interface ServicesConfig {
 
 export interface Services {
   drafts: DraftsService;
+  // drafts.db's health: backups, and recovery when it is damaged.
+  storage: DraftsStorage;
   preferences: PreferencesService;
   close(): void;
 }
@@ -21,15 +24,20 @@ export interface Services {
 export function createServices(config: ServicesConfig): Services {
   mkdirSync(config.dataDir, { recursive: true });
   const preferences = new PreferencesService(config.preferencesFile);
+  // A damaged drafts.db puts storage in 'needs recovery' instead of throwing here, so the app
+  // still starts and can offer the writer the backups.
+  const storage = new DraftsStorage({ dataDir: config.dataDir, ...(config.now ? { now: config.now } : {}) });
+  storage.open();
   const drafts = new DraftsService({
-    dataDir: config.dataDir,
+    storage,
     events: config.events,
     publications: () => preferences.get().publications,
     ...(config.now ? { now: config.now } : {}),
   });
   return {
     drafts,
+    storage,
     preferences,
-    close: () => drafts.close(),
+    close: () => storage.close(),
   };
 }

@@ -62,7 +62,7 @@ function migrate(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {
-      db.exec('ROLLBACK');
+      rollback(db);
       throw error;
     }
   }
@@ -75,7 +75,14 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    rollback(db);
     throw error;
   }
+}
+
+// On a full disk or an I/O error SQLite has already rolled the transaction back itself; a
+// second ROLLBACK would then throw "no transaction is active" and hide the real error (and with
+// it the "disk is full" message the writer needs).
+function rollback(db: DatabaseSync): void {
+  if (db.isTransaction) db.exec('ROLLBACK');
 }

@@ -1,14 +1,15 @@
-import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import type { ArticleFields, ArticleStatus } from '../../model/article.ts';
 import type { Publication } from '../../model/preferences.ts';
 import type { EventSink } from '../events.ts';
-import { openDatabase } from './database.ts';
+import type { DraftsStorage } from './storage-health.ts';
 import { formatIssue } from '../../model/issue-number.ts';
-import { DraftStore } from './store.ts';
+import type { DraftStore } from './store.ts';
+import { SearchIndex } from './search/index.ts';
+import { bodyText } from '../../model/plain-text.ts';
+import type { SearchResult } from '../../model/search.ts';
 
 export interface DraftsServiceDeps {
-  dataDir: string;
+  storage: DraftsStorage;
   events: EventSink;
   publications: () => readonly Publication[];
   now?: () => Date;
@@ -17,18 +18,38 @@ export interface DraftsServiceDeps {
 // The drafts as the rest of the app sees them: the store plus the events that tell every
 // window a draft changed.
 export class DraftsService {
-  readonly #db: DatabaseSync;
-  readonly #store: DraftStore;
   readonly #deps: DraftsServiceDeps;
+  #index: SearchIndex | undefined;
 
   constructor(deps: DraftsServiceDeps) {
     this.#deps = deps;
-    this.#db = openDatabase(join(deps.dataDir, 'drafts.db'));
-    this.#store = new DraftStore(this.#db, deps.now ? { now: deps.now } : {});
+    // A restored backup is a different database: the search index built from the old one goes,
+    // and every window reloads its list.
+    deps.storage.onReopen(() => {
+      this.#index = undefined;
+      deps.events.emit('drafts.changed', { ids: [] });
+    });
+  }
+
+  // Asked for on every call rather than kept: while drafts.db needs recovery there is no store,
+  // and each call answers storage_corrupt instead of the app failing to start.
+  get #store(): DraftStore {
+    return this.#deps.storage.store();
   }
 
   list(scope: 'active' | 'trash') {
     return this.#store.list(scope);
+  }
+
+  search(query: string, scope: 'active' | 'trash', limit: number): SearchResult[] {
+    const hits = this.#searchIndex().search(query, { limit, ids: this.#store.ids(scope) });
+    if (hits.length === 0) return [];
+    const summaries = new Map(this.#store.list(scope).map((summary) => [summary.id, summary]));
+    return hits.flatMap((hit) => {
+      const draft = summaries.get(hit.id);
+      if (!draft) return [];
+      return [{ draft, highlights: hit.highlights.map(({ field, text, ranges }) => ({ field, text, ranges })) }];
+    });
   }
 
   get(id: string) {
@@ -49,12 +70,14 @@ export class DraftsService {
         }
       : {};
     const draft = this.#store.create({ ...defaults, dateWritten: today.toISOString().slice(0, 10) });
+    this.#indexDraft(draft.id);
     this.#changed(draft.id);
     return draft;
   }
 
   save(id: string, baseRevision: number, article: ArticleFields) {
     const result = this.#store.save(id, baseRevision, article);
+    this.#index?.upsert(toSearchDocument(id, article));
     this.#changed(id);
     return result;
   }
@@ -77,20 +100,71 @@ export class DraftsService {
 
   purge(id: string) {
     this.#store.purge(id);
+    this.#index?.remove(id);
     this.#changed(id);
   }
 
   duplicate(id: string) {
     const copy = this.#store.duplicate(id);
+    this.#indexDraft(copy.id);
     this.#changed(copy.id);
     return copy;
   }
 
+  // Revision history. Only a restore changes the draft itself, so only it tells the windows.
+  listRevisions(draftId: string) {
+    this.#store.get(draftId);
+    return this.#store.history.list(draftId);
+  }
+
+  getRevision(id: number) {
+    return this.#store.history.get(id);
+  }
+
+  saveVersion(draftId: string) {
+    return this.#store.snapshot(draftId, 'manual');
+  }
+
+  restoreRevision(draftId: string, revisionId: number, baseRevision: number) {
+    const draft = this.#store.restoreRevision(draftId, revisionId, baseRevision);
+    this.#index?.upsert(toSearchDocument(draftId, draft.article));
+    this.#changed(draftId);
+    return draft;
+  }
+
+  // Built on the first search rather than at start-up, so opening the app never waits for it;
+  // kept current on every save after that.
+  #searchIndex(): SearchIndex {
+    if (!this.#index) {
+      const index = new SearchIndex();
+      for (const { id, article } of this.#store.articles()) index.upsert(toSearchDocument(id, article));
+      this.#index = index;
+    }
+    return this.#index;
+  }
+
+  #indexDraft(id: string): void {
+    if (!this.#index) return;
+    const draft = this.#store.get(id);
+    this.#index.upsert(toSearchDocument(id, draft.article));
+  }
+
   close(): void {
-    this.#db.close();
+    this.#deps.storage.close();
   }
 
   #changed(id: string): void {
     this.#deps.events.emit('drafts.changed', { ids: [id] });
   }
+}
+
+function toSearchDocument(id: string, article: ArticleFields) {
+  return {
+    id,
+    headline: article.headline,
+    deck: article.deck,
+    body: bodyText(article.body),
+    byline: article.byline,
+    tags: article.tags,
+  };
 }

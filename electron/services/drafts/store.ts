@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ArticleFields, type ArticleStatus, type Draft, type DraftSummary, emptyBody } from '../../model/article.ts';
 import { AppError } from '../../model/errors.ts';
+import type { RevisionReason, RevisionSummary } from '../../model/revision.ts';
 import { transaction } from './database.ts';
+import { RevisionHistory } from './revisions.ts';
 
-export type RevisionReason = 'created' | 'status' | 'manual' | 'periodic' | 'restore';
+export type { RevisionReason } from '../../model/revision.ts';
 
 interface DraftRow {
   id: string;
@@ -28,11 +30,13 @@ export class DraftStore {
   readonly #db: DatabaseSync;
   readonly #now: () => Date;
   readonly #periodicMs: number;
+  readonly history: RevisionHistory;
 
   constructor(db: DatabaseSync, options: DraftStoreOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? (() => new Date());
     this.#periodicMs = options.periodicSnapshotMs ?? 10 * 60_000;
+    this.history = new RevisionHistory(db, this.#now);
   }
 
   list(scope: 'active' | 'trash'): DraftSummary[] {
@@ -43,6 +47,19 @@ export class DraftStore {
            FROM drafts WHERE ${where} ORDER BY updated_at DESC`,
       )
       .all() as unknown as DraftSummary[];
+  }
+
+  ids(scope: 'active' | 'trash'): Set<string> {
+    const where = scope === 'trash' ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
+    const rows = this.#db.prepare(`SELECT id FROM drafts WHERE ${where}`).all() as Array<{ id: string }>;
+    return new Set(rows.map((row) => row.id));
+  }
+
+  // Every draft's article, one at a time, for building the search index.
+  *articles(): Generator<{ id: string; article: ArticleFields }> {
+    for (const row of this.#db.prepare('SELECT id, article FROM drafts').iterate() as Iterable<{ id: string; article: string }>) {
+      yield { id: row.id, article: JSON.parse(row.article) as ArticleFields };
+    }
   }
 
   create(article: Partial<ArticleFields> = {}): Draft {
@@ -74,17 +91,28 @@ export class DraftStore {
       if (current.revision !== baseRevision) {
         throw new AppError('conflict', 'errors.draftChangedElsewhere', { revision: current.revision });
       }
-      const revision = current.revision + 1;
-      const updatedAt = this.#timestamp();
-      this.#db
-        .prepare(
-          `UPDATE drafts SET revision = ?, headline = ?, section = ?, issue = ?, byline = ?, article = ?, updated_at = ?
-            WHERE id = ?`,
-        )
-        .run(revision, article.headline, article.section, article.issue, article.byline, JSON.stringify(article), updatedAt, id);
-      if (this.#lastSnapshotAge(id) >= this.#periodicMs) this.#snapshot(id, 'periodic');
-      return { revision, updatedAt };
+      const result = this.#write(id, current.revision + 1, article);
+      if (this.history.lastAge(id) >= this.#periodicMs) this.#snapshot(id, 'periodic');
+      return result;
     });
+  }
+
+  // Puts a revision's article back as the draft's text, as a new revision. The text it replaces
+  // is kept first (reason 'restore'), so a restore is itself a step the writer can take back.
+  // The editorial status stays: going back to earlier wording is not a workflow decision.
+  restoreRevision(id: string, revisionId: number, baseRevision: number): Draft {
+    transaction(this.#db, () => {
+      const current = this.#row(id);
+      // As in save: a restore chosen while looking at an older text must not replace newer work.
+      if (current.revision !== baseRevision) {
+        throw new AppError('conflict', 'errors.draftChangedElsewhere', { revision: current.revision });
+      }
+      const target = this.history.get(revisionId);
+      if (target.draftId !== id) throw new AppError('not_found', 'errors.revisionNotFound');
+      this.#snapshot(id, 'restore');
+      this.#write(id, current.revision + 1, target.article);
+    });
+    return this.get(id);
   }
 
   setStatus(id: string, status: ArticleStatus): { revision: number; updatedAt: string } {
@@ -100,11 +128,12 @@ export class DraftStore {
     });
   }
 
-  snapshot(id: string, reason: RevisionReason): void {
-    transaction(this.#db, () => {
+  snapshot(id: string, reason: RevisionReason): RevisionSummary {
+    const revisionId = transaction(this.#db, () => {
       this.#row(id);
-      this.#snapshot(id, reason);
+      return this.#snapshot(id, reason);
     });
+    return this.history.summary(revisionId);
   }
 
   trash(id: string): void {
@@ -144,21 +173,19 @@ export class DraftStore {
     return row;
   }
 
-  #snapshot(id: string, reason: RevisionReason): void {
+  #write(id: string, revision: number, article: ArticleFields): { revision: number; updatedAt: string } {
+    const updatedAt = this.#timestamp();
     this.#db
       .prepare(
-        `INSERT INTO revisions (draft_id, revision, reason, status, article, created_at)
-         SELECT id, revision, ?, status, article, ? FROM drafts WHERE id = ?`,
+        `UPDATE drafts SET revision = ?, headline = ?, section = ?, issue = ?, byline = ?, article = ?, updated_at = ?
+          WHERE id = ?`,
       )
-      .run(reason, this.#timestamp(), id);
+      .run(revision, article.headline, article.section, article.issue, article.byline, JSON.stringify(article), updatedAt, id);
+    return { revision, updatedAt };
   }
 
-  #lastSnapshotAge(id: string): number {
-    const row = this.#db
-      .prepare('SELECT created_at FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1')
-      .get(id) as { created_at: string } | undefined;
-    if (!row) return Number.POSITIVE_INFINITY;
-    return this.#now().getTime() - Date.parse(row.created_at);
+  #snapshot(id: string, reason: RevisionReason): number {
+    return this.history.take(id, reason);
   }
 
   #timestamp(): string {
