@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ArticleFields, Draft, LexicalDocument } from '../../electron/model/article.ts';
-import { AppError } from '../../electron/model/errors.ts';
+import { AppError, type ErrorCode } from '../../electron/model/errors.ts';
 import { api } from '../bridge.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
@@ -19,6 +19,9 @@ interface DraftState {
   draftId: string | null;
   revision: number;
   article: ArticleFields | null;
+  // Counts every open(), so views keyed by it rebuild even when the same draft is opened again
+  // with different text (a restored revision): the editor only reads its body when it mounts.
+  loadKey: number;
   saveState: SaveState;
   error: AppError | null;
   open(draft: Draft): void;
@@ -33,6 +36,16 @@ const AUTOSAVE_DELAY_MS = 600;
 // However fast the writer types, a save starts at least this often: a crash loses under a second.
 const AUTOSAVE_MAX_WAIT_MS = 1000;
 const COMPOSING_RETRY_MS = 150;
+// A save that failed because of the disk (full, read-only) or an unexpected error is tried again
+// this often, so the text lands by itself once space is freed. Typing saves sooner anyway.
+export const SAVE_RETRY_MS = 5000;
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['storage_full', 'storage_read_only', 'internal']);
+
+// True while the open draft has text that could not be written but will be retried: the only
+// copy of it is in this window.
+function holdsUnsavedText(state: { draftId: string | null; saveState: SaveState; error: AppError | null }): boolean {
+  return state.draftId !== null && state.saveState === 'error' && state.error !== null && RETRYABLE.has(state.error.code);
+}
 
 let bodySource: BodySource | null = null;
 let bodyDirty = false;
@@ -49,10 +62,10 @@ export const useDraft = create<DraftState>()((set, get) => {
     timer = setTimeout(() => void save(), wait);
   }
 
-  async function save(): Promise<void> {
+  async function save(retry = false): Promise<void> {
     timer = undefined;
     if (bodySource?.isComposing()) {
-      timer = setTimeout(() => void save(), COMPOSING_RETRY_MS);
+      timer = setTimeout(() => void save(retry), COMPOSING_RETRY_MS);
       return;
     }
     if (inFlight) {
@@ -66,16 +79,24 @@ export const useDraft = create<DraftState>()((set, get) => {
     const payload: ArticleFields = { ...article, body };
     bodyDirty = false;
     firstDirtyAt = undefined;
-    set({ saveState: 'saving', article: payload });
+    // A background retry keeps the error on screen until it succeeds, rather than flashing
+    // "Saving…" (and announcing it to screen readers) every few seconds.
+    const attempt: SaveState = retry && get().saveState === 'error' ? 'error' : 'saving';
+    set({ saveState: attempt, article: payload });
     inFlight = (async () => {
       try {
         const result = await api.invoke('drafts.save', { id: draftId, baseRevision: revision, article: payload });
         if (get().draftId !== draftId) return;
         // Typing during the save leaves the state dirty again; only a clean save reads "saved".
-        set((state) => ({ revision: result.revision, error: null, saveState: state.saveState === 'saving' ? 'saved' : state.saveState }));
+        set((state) => ({ revision: result.revision, error: null, saveState: state.saveState === attempt ? 'saved' : state.saveState }));
       } catch (error) {
         bodyDirty = true;
-        set({ saveState: 'error', error: error instanceof AppError ? error : new AppError('internal', 'errors.internal') });
+        const failure = error instanceof AppError ? error : new AppError('internal', 'errors.internal');
+        set({ saveState: 'error', error: failure });
+        if (RETRYABLE.has(failure.code) && get().draftId === draftId) {
+          clearTimeout(timer);
+          timer = setTimeout(() => void save(true), SAVE_RETRY_MS);
+        }
       } finally {
         inFlight = undefined;
       }
@@ -87,13 +108,24 @@ export const useDraft = create<DraftState>()((set, get) => {
     draftId: null,
     revision: 0,
     article: null,
+    loadKey: 0,
     saveState: 'saved',
     error: null,
     open(draft) {
+      // Switching to another draft would drop text that only exists in this window; it stays
+      // open (the indicator says why) until the retried save lands.
+      if (holdsUnsavedText(get()) && get().draftId !== draft.id) return;
       clearTimeout(timer);
       bodyDirty = false;
       firstDirtyAt = undefined;
-      set({ draftId: draft.id, revision: draft.revision, article: draft.article, saveState: 'saved', error: null });
+      set((state) => ({
+        draftId: draft.id,
+        revision: draft.revision,
+        article: draft.article,
+        loadKey: state.loadKey + 1,
+        saveState: 'saved',
+        error: null,
+      }));
     },
     close() {
       set({ draftId: null, article: null, revision: 0, saveState: 'saved', error: null });

@@ -1,32 +1,87 @@
 import { create } from 'zustand';
-import type { DraftSummary } from '../../electron/model/article.ts';
+import type { ArticleStatus, DraftSummary } from '../../electron/model/article.ts';
+import type { SearchResult } from '../../electron/model/search.ts';
 import { api } from '../bridge.ts';
 
 export type LibraryScope = 'active' | 'trash';
+export type SortKey = 'updatedAt' | 'headline' | 'status' | 'section' | 'issue' | 'byline';
+export type FilterKey = 'status' | 'section' | 'issue' | 'byline';
+export type Filters = Partial<Record<FilterKey, string>>;
 
 interface LibraryState {
   scope: LibraryScope;
   drafts: DraftSummary[];
   loaded: boolean;
+  query: string;
+  results: SearchResult[] | null;
+  sort: { key: SortKey; descending: boolean };
+  filters: Filters;
   refresh(): Promise<void>;
   setScope(scope: LibraryScope): Promise<void>;
+  setQuery(query: string): Promise<void>;
+  setSort(key: SortKey, descending: boolean): void;
+  setFilter(key: FilterKey, value: string | undefined): void;
 }
 
 export const useLibrary = create<LibraryState>()((set, get) => ({
   scope: 'active',
   drafts: [],
   loaded: false,
+  query: '',
+  results: null,
+  sort: { key: 'updatedAt', descending: true },
+  filters: {},
   async refresh() {
-    const scope = get().scope;
-    const drafts = await api.invoke('drafts.list', { scope });
-    // A scope switch while the list was loading must not show the old scope's drafts.
-    if (get().scope === scope) set({ drafts, loaded: true });
+    const { scope, query } = get();
+    const [drafts, results] = await Promise.all([
+      api.invoke('drafts.list', { scope }),
+      query.trim() ? api.invoke('drafts.search', { query, scope }) : Promise.resolve(null),
+    ]);
+    // A scope switch or a new query while this was loading must not show stale rows.
+    if (get().scope === scope && get().query === query) set({ drafts, results, loaded: true });
   },
   async setScope(scope) {
-    set({ scope, loaded: false });
+    set({ scope, loaded: false, filters: {} });
     await get().refresh();
   },
+  async setQuery(query) {
+    set({ query });
+    if (!query.trim()) {
+      set({ results: null });
+      return;
+    }
+    const { scope } = get();
+    const results = await api.invoke('drafts.search', { query, scope });
+    if (get().query === query && get().scope === scope) set({ results });
+  },
+  setSort(key, descending) {
+    set({ sort: { key, descending } });
+  },
+  setFilter(key, value) {
+    const filters = { ...get().filters };
+    if (value) filters[key] = value;
+    else delete filters[key];
+    set({ filters });
+  },
 }));
+
+const STATUS_ORDER: readonly ArticleStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published'];
+
+// The rows the sidebar shows: filtered, then sorted. Search results keep their relevance order.
+export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters, sort: LibraryState['sort'], locale: string): DraftSummary[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const rows = drafts.filter((draft) => Object.entries(filters).every(([key, value]) => draft[key as FilterKey] === value));
+  const compare = (a: DraftSummary, b: DraftSummary): number => {
+    if (sort.key === 'status') return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
+    if (sort.key === 'updatedAt') return a.updatedAt.localeCompare(b.updatedAt);
+    return collator.compare(a[sort.key], b[sort.key]);
+  };
+  return rows.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b)));
+}
+
+export function distinctValues(drafts: readonly DraftSummary[], key: FilterKey): string[] {
+  return [...new Set(drafts.map((draft) => draft[key]).filter((value) => value !== ''))].sort();
+}
 
 // Every window hears every change, so two windows on the same library stay in step.
 api.on('drafts.changed', () => {

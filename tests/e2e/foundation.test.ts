@@ -47,7 +47,7 @@ describe('a writer drafting in the app', () => {
   test('a new draft typed into the editor is there after a reload', async () => {
     const { page, problems } = await openApp();
     await page.getByRole('button', { name: '새 원고' }).click();
-    await page.getByLabel('제목').fill('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
+    await page.getByRole('main').getByLabel('제목', { exact: true }).fill('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
     const body = page.getByRole('textbox', { name: '기사 본문' });
     await body.click();
     await page.keyboard.type('Busan root industries ');
@@ -58,7 +58,7 @@ describe('a writer drafting in the app', () => {
     const item = page.getByRole('option', { name: /뿌리산업에 첨단기술/ });
     await item.click();
     await expect.poll(() => page.getByRole('textbox', { name: '기사 본문' }).innerText()).toContain('Busan root industries 부산시의회 연구모임');
-    expect(await page.getByLabel('제목').inputValue()).toBe('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
+    expect(await page.getByRole('main').getByLabel('제목', { exact: true }).inputValue()).toBe('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
     expect(problems).toEqual([]);
     await page.close();
   });

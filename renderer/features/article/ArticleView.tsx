@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ArticleEditor } from '../../editor/ArticleEditor.tsx';
 import { useDraft } from '../../state/draft.ts';
+import { StatusBar } from '../counts/StatusBar.tsx';
+import { ArticleDetails } from './ArticleDetails.tsx';
+import { DraftActions } from './DraftActions.tsx';
+import { HistoryButton } from '../history/HistoryButton.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
 export function ArticleView() {
@@ -8,27 +12,56 @@ export function ArticleView() {
   const draftId = useDraft((state) => state.draftId);
   const article = useDraft((state) => state.article);
   const setField = useDraft((state) => state.setField);
+  // A restore reopens the same draft with other text; a new key makes the editor read it.
+  const loadKey = useDraft((state) => state.loadKey);
 
   if (!draftId || !article) {
     return <p className="empty-state">{t('article.noDraft')}</p>;
   }
   return (
-    <article className="article">
-      <header className="article-header">
-        <label id="headline-label" htmlFor="headline" className="visually-hidden">
-          {t('article.headline')}
-        </label>
-        <input
-          id="headline"
-          className="headline-input"
-          value={article.headline}
-          placeholder={t('article.headlinePlaceholder')}
-          onChange={(event) => setField('headline', event.target.value)}
-          maxLength={500}
-        />
-        <SaveIndicator />
-      </header>
-      <ArticleEditor key={draftId} initialBody={article.body} />
-    </article>
+    <div className="article-frame">
+      <article className="article">
+        <header className="article-header">
+          <div className="article-titles">
+            <input
+              className="kicker-input"
+              aria-label={t('fields.kicker')}
+              placeholder={t('fields.kickerPlaceholder')}
+              value={article.kicker}
+              onChange={(event) => setField('kicker', event.target.value)}
+              maxLength={100}
+            />
+            <label htmlFor="headline" className="visually-hidden">
+              {t('article.headline')}
+            </label>
+            <input
+              id="headline"
+              className="headline-input"
+              value={article.headline}
+              placeholder={t('article.headlinePlaceholder')}
+              onChange={(event) => setField('headline', event.target.value)}
+              maxLength={500}
+            />
+            <textarea
+              className="deck-input"
+              aria-label={t('fields.deck')}
+              placeholder={t('fields.deckPlaceholder')}
+              value={article.deck}
+              rows={1}
+              onChange={(event) => setField('deck', event.target.value)}
+              maxLength={2000}
+            />
+          </div>
+          <div className="article-actions">
+            <SaveIndicator />
+            <HistoryButton draftId={draftId} />
+            <DraftActions draftId={draftId} />
+          </div>
+        </header>
+        <ArticleDetails key={`${draftId}:${loadKey}`} article={article} />
+        <ArticleEditor key={`${draftId}:${loadKey}`} initialBody={article.body} />
+      </article>
+      <StatusBar />
+    </div>
   );
 }

@@ -1,19 +1,34 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
-import { useLibrary } from '../../state/library.ts';
+import { type LibraryScope, useLibrary, visibleDrafts } from '../../state/library.ts';
+import { SettingsButton } from '../settings/SettingsDialog.tsx';
+import { DraftList } from './DraftList.tsx';
+import { LibraryControls } from './LibraryControls.tsx';
+import { TrashRow } from './TrashRow.tsx';
+
+const SEARCH_PAUSE_MS = 120;
 
 export function LibrarySidebar() {
   const { t, i18n } = useTranslation();
-  const drafts = useLibrary((state) => state.drafts);
-  const refresh = useLibrary((state) => state.refresh);
+  const { scope, drafts, results, sort, filters, refresh, setScope, setQuery } = useLibrary();
   const openDraftId = useDraft((state) => state.draftId);
-  const listRef = useRef<HTMLUListElement>(null);
+  const [typed, setTyped] = useState('');
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void setQuery(typed), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed, setQuery]);
+
+  const rows = useMemo(() => {
+    if (results) return results.filter((r) => visibleDrafts([r.draft], filters, sort, i18n.language).length > 0);
+    return visibleDrafts(drafts, filters, sort, i18n.language).map((draft) => ({ draft, highlights: undefined }));
+  }, [drafts, results, filters, sort, i18n.language]);
 
   async function open(id: string) {
     await useDraft.getState().flush();
@@ -22,65 +37,54 @@ export function LibrarySidebar() {
 
   async function createDraft() {
     await useDraft.getState().flush();
-    const draft = await api.invoke('drafts.create', {});
-    useDraft.getState().open(draft);
+    if (scope !== 'active') await setScope('active');
+    useDraft.getState().open(await api.invoke('drafts.create', {}));
     document.getElementById('headline')?.focus();
   }
 
-  // Arrow keys move between drafts, Enter opens one: the list works without a mouse.
-  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const items = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[role="option"]') ?? []);
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => items[Math.max(0, Math.min(items.length - 1, to))]?.focus();
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else return;
-    event.preventDefault();
-  }
-
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const scopes: LibraryScope[] = ['active', 'trash'];
 
   return (
     <nav className="sidebar" aria-label={t('library.title')}>
       <div className="sidebar-header">
         <h1 className="sidebar-title">{t('library.title')}</h1>
-        <button type="button" className="button-primary" onClick={() => void createDraft()}>
-          {t('library.newDraft')}
-        </button>
+        <div className="sidebar-buttons">
+          <SettingsButton />
+          <button type="button" className="button-primary" onClick={() => void createDraft()}>
+            {t('library.newDraft')}
+          </button>
+        </div>
       </div>
-      {drafts.length === 0 ? (
-        <p className="sidebar-empty">{t('library.empty')}</p>
-      ) : (
-        <ul ref={listRef} className="draft-list" role="listbox" aria-label={t('library.listLabel')} onKeyDown={onKeyDown}>
-          {drafts.map((draft, index) => {
-            const selected = draft.id === openDraftId;
-            return (
-              <li
-                key={draft.id}
-                role="option"
-                aria-selected={selected}
-                tabIndex={selected || (!openDraftId && index === 0) ? 0 : -1}
-                className="draft-item"
-                data-draft-id={draft.id}
-                onClick={() => void open(draft.id)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    void open(draft.id);
-                  }
-                }}
-              >
-                <span className="draft-headline">{draft.headline || t('library.untitled')}</span>
-                <span className="draft-meta">
-                  <span className={`status status-${draft.status}`}>{t(`status.${draft.status}`)}</span>
-                  <time dateTime={draft.updatedAt}>{time.format(new Date(draft.updatedAt))}</time>
-                </span>
-              </li>
-            );
-          })}
+      <div role="search" className="library-search">
+        <input
+          type="search"
+          aria-label={t('library.search')}
+          placeholder={t('library.searchPlaceholder')}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+      </div>
+      <div className="scope-tabs" role="group" aria-label={t('library.scope')}>
+        {scopes.map((value) => (
+          <button key={value} type="button" aria-pressed={scope === value} onClick={() => void setScope(value)}>
+            {t(value === 'active' ? 'library.active' : 'library.trash')}
+          </button>
+        ))}
+      </div>
+      <LibraryControls />
+      <p className="visually-hidden" aria-live="polite">
+        {t('library.count', { count: rows.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="sidebar-empty">{results ? t('library.noMatches') : scope === 'trash' ? t('library.trashEmpty') : t('library.empty')}</p>
+      ) : scope === 'trash' ? (
+        <ul className="trash-list" aria-label={t('library.trash')}>
+          {rows.map(({ draft }) => (
+            <TrashRow key={draft.id} draft={draft} />
+          ))}
         </ul>
+      ) : (
+        <DraftList rows={rows} openDraftId={openDraftId} onOpen={(id) => void open(id)} />
       )}
     </nav>
   );

@@ -1,0 +1,103 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftSummary } from '../../../electron/model/article.ts';
+import type { SearchResult } from '../../../electron/model/search.ts';
+import { DraftRow } from './DraftRow.tsx';
+import { useWindow } from './useWindow.ts';
+
+export interface ListRow {
+  draft: DraftSummary;
+  highlights: SearchResult['highlights'] | undefined;
+}
+
+interface DraftListProps {
+  rows: readonly ListRow[];
+  openDraftId: string | null;
+  onOpen(id: string): void;
+}
+
+// Row heights are fixed in styles.css (.draft-item and .draft-item.with-snippet) so the list
+// can place any row without measuring it.
+const ROW_HEIGHT = 68;
+const SEARCH_ROW_HEIGHT = 104;
+
+// The drafts as a listbox in the WAI-ARIA pattern: the list holds focus, arrow keys move the
+// active row (aria-activedescendant), Enter opens it. Rows outside the viewport are not
+// rendered; each row says its position so screen readers still announce "3 of 10,000".
+export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLUListElement>(null);
+  const searching = rows.some((row) => row.highlights);
+  const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const visible = useWindow(container, rows.length, rowHeight);
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    const openIndex = rows.findIndex((row) => row.draft.id === openDraftId);
+    setActive(openIndex >= 0 ? openIndex : 0);
+  }, [rows, openDraftId]);
+
+  function moveTo(index: number) {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    const element = container.current;
+    if (!element) return;
+    const top = next * rowHeight;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const page = Math.max(1, Math.floor((container.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(active + 1),
+      ArrowUp: () => moveTo(active - 1),
+      PageDown: () => moveTo(active + page),
+      PageUp: () => moveTo(active - page),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      Enter: () => {
+        const row = rows[active];
+        if (row) onOpen(row.draft.id);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  const activeRow = rows[active];
+  return (
+    <ul
+      ref={container}
+      className="draft-list"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('library.listLabel')}
+      aria-activedescendant={activeRow ? `draft-${activeRow.draft.id}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {visible.before > 0 && <li role="presentation" className="draft-spacer" style={{ height: visible.before }} />}
+      {rows.slice(visible.start, visible.end).map(({ draft, highlights }, offset) => {
+        const index = visible.start + offset;
+        return (
+          <DraftRow
+            key={draft.id}
+            draft={draft}
+            highlights={highlights}
+            selected={draft.id === openDraftId}
+            active={index === active}
+            position={index + 1}
+            total={rows.length}
+            onOpen={() => {
+              setActive(index);
+              onOpen(draft.id);
+            }}
+          />
+        );
+      })}
+      {visible.after > 0 && <li role="presentation" className="draft-spacer" style={{ height: visible.after }} />}
+    </ul>
+  );
+}

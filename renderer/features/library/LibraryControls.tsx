@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { ArticleStatus } from '../../../electron/model/article.ts';
+import { distinctValues, type FilterKey, type SortKey, useLibrary } from '../../state/library.ts';
+
+const SORT_KEYS: readonly SortKey[] = ['updatedAt', 'headline', 'status', 'section', 'issue', 'byline'];
+const FILTER_KEYS: readonly FilterKey[] = ['status', 'section', 'issue', 'byline'];
+
+export function LibraryControls() {
+  const { t } = useTranslation();
+  const drafts = useLibrary((state) => state.drafts);
+  const sort = useLibrary((state) => state.sort);
+  const filters = useLibrary((state) => state.filters);
+  const setSort = useLibrary((state) => state.setSort);
+  const setFilter = useLibrary((state) => state.setFilter);
+
+  const label = (key: FilterKey, value: string) => (key === 'status' ? t(`status.${value as ArticleStatus}`) : value);
+
+  return (
+    <details className="library-controls">
+      <summary>{t('library.sortAndFilter')}</summary>
+      <div className="library-control-row">
+        <label>
+          {t('library.sortBy')}
+          <select aria-label={t('library.sortBy')} value={sort.key} onChange={(event) => setSort(event.target.value as SortKey, sort.descending)}>
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(`library.column.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-pressed={sort.descending} onClick={() => setSort(sort.key, !sort.descending)}>
+          {sort.descending ? t('library.descending') : t('library.ascending')}
+        </button>
+      </div>
+      {FILTER_KEYS.map((key) => {
+        const values = distinctValues(drafts, key);
+        return (
+          <label key={key} className="library-control-row">
+            {t(`library.column.${key}`)}
+            <select aria-label={t(`library.column.${key}`)} value={filters[key] ?? ''} onChange={(event) => setFilter(key, event.target.value || undefined)}>
+              <option value="">{t('library.all')}</option>
+              {values.map((value) => (
+                <option key={value} value={value}>
+                  {label(key, value)}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+    </details>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
+import { type Host, startHost } from '../support/host/server.ts';
+import { type TempDir, tempDir } from '../support/temp.ts';
+
+// An article's fields, its counts, and the preferences behind them, as a writer uses them.
+
+let data: TempDir;
+let host: Host;
+let launched: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  data = tempDir();
+  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
+  launched = await launchBrowser();
+  page = await launched.browser.newPage();
+  await page.goto(host.url);
+  await page.getByRole('navigation').waitFor();
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await host?.close();
+  data?.remove();
+});
+
+const main = () => page.getByRole('main');
+const saved = () => expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
+
+describe('an article and its fields', () => {
+  test('a publication profile sets up new drafts, and a wrong issue number is flagged', async () => {
+    await page.getByRole('button', { name: '설정' }).click();
+    const dialog = page.getByRole('dialog', { name: '설정' });
+    await dialog.getByRole('button', { name: '매체 추가' }).click();
+    await dialog.getByLabel('이름').fill('부산이라좋다');
+    await dialog.getByLabel('기본 자료 출처').fill('부산이라좋다');
+    await dialog.getByRole('button', { name: '완료' }).click();
+    await expect.poll(() => host.services.preferences.get().publications.map((p) => p.name)).toEqual(['부산이라좋다']);
+
+    await page.getByRole('button', { name: '새 원고' }).click();
+    const now = new Date();
+    const expectedIssue = `제${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}호`;
+    await expect.poll(() => main().getByLabel('호수', { exact: true }).inputValue()).toBe(expectedIssue);
+    expect(await main().getByLabel('자료 출처', { exact: true }).inputValue()).toBe('부산이라좋다');
+
+    await main().getByLabel('호수', { exact: true }).fill('2025-03');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('제YYYYMM호');
+    await main().getByLabel('호수', { exact: true }).fill('제202503호');
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+  });
+
+  test('every field survives a reload', async () => {
+    await main().getByLabel('머리말', { exact: true }).fill('인터뷰');
+    await main().getByLabel('제목', { exact: true }).fill('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
+    await main().getByLabel('부제', { exact: true }).fill('뿌리산업 진흥을 위한 연구모임 조상진 대표 의원');
+    await main().getByLabel('작성자', { exact: true }).fill('조현경');
+    await main().getByLabel('태그', { exact: true }).fill('뿌리산업, 부산시의회');
+    await main().getByLabel('분류', { exact: true }).click();
+    await saved();
+
+    await page.reload();
+    await page.getByRole('option', { name: /뿌리산업에 첨단기술/ }).click();
+    expect(await main().getByLabel('머리말', { exact: true }).inputValue()).toBe('인터뷰');
+    expect(await main().getByLabel('부제', { exact: true }).inputValue()).toBe('뿌리산업 진흥을 위한 연구모임 조상진 대표 의원');
+    expect(await main().getByLabel('작성자', { exact: true }).inputValue()).toBe('조현경');
+    expect(await main().getByLabel('태그', { exact: true }).inputValue()).toBe('뿌리산업, 부산시의회');
+    expect(await main().getByLabel('호수', { exact: true }).inputValue()).toBe('제202503호');
+  });
+
+  test('the status bar counts what was typed, in characters, words and manuscript sheets', async () => {
+    await page.getByRole('button', { name: '새 원고' }).click();
+    await page.getByRole('textbox', { name: '기사 본문' }).click();
+    await page.keyboard.insertText('부산 시의회');
+    const count = (name: string) => page.locator(`[data-count="${name}"]`).innerText();
+    await expect.poll(() => count('chars')).toBe('6');
+    expect(await count('chars-no-spaces')).toBe('5');
+    expect(await count('words')).toBe('2');
+    // One indent cell and six characters: one row of a ten-row sheet.
+    expect(await count('manuscript-200')).toBe('0.1매');
+    expect(await count('reading')).toBe('1분');
+  });
+
+  test('the interface switches to English and stays so after a reload', async () => {
+    await page.getByRole('button', { name: '설정' }).click();
+    await page.getByRole('dialog').getByLabel('언어').selectOption('en');
+    await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'New draft' }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'New draft' }).count()).toBe(1);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+});
