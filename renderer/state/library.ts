@@ -58,10 +58,8 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     set({ sort: { key, descending } });
   },
   setFilter(key, value) {
-    const filters = { ...get().filters };
-    if (value) filters[key] = value;
-    else delete filters[key];
-    set({ filters });
+    const rest = Object.fromEntries(Object.entries(get().filters).filter(([name]) => name !== key));
+    set({ filters: value ? { ...rest, [key]: value } : rest });
   },
 }));
 

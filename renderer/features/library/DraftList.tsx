@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../electron/model/article.ts';
 import type { SearchResult } from '../../../electron/model/search.ts';
@@ -30,16 +30,15 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
   const searching = rows.some((row) => row.highlights);
   const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const visible = useWindow(container, rows.length, rowHeight);
-  const [active, setActive] = useState(0);
-
-  useEffect(() => {
-    const openIndex = rows.findIndex((row) => row.draft.id === openDraftId);
-    setActive(openIndex >= 0 ? openIndex : 0);
-  }, [rows, openDraftId]);
+  // The active row is remembered by id, so it stays put when the list re-sorts or refreshes;
+  // without one, it is the open draft, or the first row.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const indexOf = (id: string | null) => (id === null ? -1 : rows.findIndex((row) => row.draft.id === id));
+  const active = Math.max(0, indexOf(activeId) >= 0 ? indexOf(activeId) : indexOf(openDraftId));
 
   function moveTo(index: number) {
     const next = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(next);
+    setActiveId(rows[next]?.draft.id ?? null);
     const element = container.current;
     if (!element) return;
     const top = next * rowHeight;
@@ -91,7 +90,7 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
             position={index + 1}
             total={rows.length}
             onOpen={() => {
-              setActive(index);
+              setActiveId(draft.id);
               onOpen(draft.id);
             }}
           />
