@@ -15,16 +15,18 @@ export const usePreferences = create<PreferencesState>()((set, get) => ({
   systemLocale: 'en',
   load(preferences, systemLocale) {
     set({ preferences, systemLocale });
-    applyTheme(preferences.theme);
+    applyAppearance(preferences);
   },
   async update(patch) {
     const preferences = await api.invoke('settings.update', patch);
     set({ preferences });
-    applyTheme(preferences.theme);
+    applyAppearance(preferences);
     if (patch.locale) await changeLanguage(resolveLanguage(preferences.locale, get().systemLocale));
   },
 }));
 
-function applyTheme(theme: Preferences['theme']): void {
-  document.documentElement.dataset.theme = theme;
+function applyAppearance(preferences: Preferences): void {
+  const root = document.documentElement;
+  root.dataset.theme = preferences.theme;
+  root.style.setProperty('--editor-font-size', `${preferences.editor.fontSize}px`);
 }
