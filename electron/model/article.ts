@@ -15,10 +15,17 @@ export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
 // Lexical's serialized editor state. Only the envelope is checked here; node shapes are the
 // editor's business, and the main process never renders them.
+// Checked in place rather than parsed into copies: a long article has thousands of blocks and
+// this runs on every autosave.
+const SerializedBlock = z.custom<{ type: string; [key: string]: unknown }>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.length <= 64,
+  { message: 'body.invalidBlock' },
+);
+
 export const LexicalDocument = z.looseObject({
   root: z.looseObject({
     type: z.literal('root'),
-    children: z.array(z.looseObject({ type: z.string().max(64) })),
+    children: z.array(SerializedBlock).max(100_000),
   }),
 });
 export type LexicalDocument = z.infer<typeof LexicalDocument>;

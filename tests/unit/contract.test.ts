@@ -27,6 +27,8 @@ describe('the dispatcher', () => {
       ['drafts.list', { scope: 'everything' }],
       ['drafts.save', { id: crypto.randomUUID(), baseRevision: -1, article: {} }],
       ['drafts.list', { scope: 'active', extra: 'field' }],
+      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: { root: { type: 'root', children: [{ text: 'no type' }] } } } }],
+      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: { root: { type: 'paragraph', children: [] } } } }],
       ['settings.update', { window: { width: 10, height: 10 } }],
     ] as const;
     for (const [channel, input] of bad) {
