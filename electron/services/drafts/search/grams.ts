@@ -96,6 +96,7 @@ export interface FieldSink {
   out: DocGrams;
 }
 
+// Projection bytes of the field being indexed; shared, since indexing never runs concurrently.
 let bytes = new Uint8Array(4096);
 
 /**

@@ -197,6 +197,11 @@ export class SearchIndex implements GramSource {
     });
   }
 
+  /** Write postings held back from recent saves (pending.ts) now; searches do this themselves. */
+  flush(): void {
+    this.pending.flush(this.arena);
+  }
+
   /** Drop retired versions now, e.g. when the app is idle after many saves. */
   compact(): void {
     this.pending.flush(this.arena);

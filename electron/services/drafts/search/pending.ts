@@ -5,14 +5,18 @@ import type { PostingArena } from './postings.ts';
 // by gram, a batch of drafts writes each common list's postings side by side. Searches flush
 // first, so nothing pending is ever missed.
 
-// About 45 drafts' worth: enough for common lists to fill cache lines, small enough that the
-// save that triggers a flush stays around a millisecond.
-const FLUSH_AT = 1 << 16;
+// About 180 drafts' worth. Bigger batches build faster (10k drafts: about a quarter faster
+// than 45-draft batches, a third faster than none), at the price of the one save in 180 that
+// flushes taking a few milliseconds. Interactive saves rarely get there: the next search
+// flushes them first, and a handful flush in well under a millisecond.
+const FLUSH_AT = 1 << 18;
+// Room for the draft that crosses FLUSH_AT without growing the buffers.
+const CAPACITY = FLUSH_AT + (1 << 14);
 
 export class PendingPostings {
-  private grams = new Int32Array(FLUSH_AT * 2);
-  private postings = new Int32Array(FLUSH_AT * 2);
-  private sorted = new Int32Array(FLUSH_AT * 2);
+  private grams = new Int32Array(CAPACITY);
+  private postings = new Int32Array(CAPACITY);
+  private sorted = new Int32Array(CAPACITY);
   private size = 0;
   /** Per gram: how many pending, then where its run ends; zero between flushes. */
   private counts = new Int32Array(1 << 12);
