@@ -2,24 +2,41 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalDocument } from '../../electron/model/article.ts';
+import { CountsPlugin } from '../features/counts/CountsPlugin.tsx';
+import { FindReplacePlugin } from './find/FindReplacePlugin.tsx';
+import { LinkEditor } from './link/LinkEditor.tsx';
+import { isAllowedLinkUrl } from './link/url.ts';
+import { ARTICLE_TRANSFORMERS } from './markdown.ts';
 import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
+import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
+import { PastePlugin } from './plugins/PastePlugin.tsx';
+import { ShortcutsPlugin } from './plugins/ShortcutsPlugin.tsx';
 import { editorTheme } from './theme.ts';
+import { Toolbar } from './toolbar/Toolbar.tsx';
 
 interface ArticleEditorProps {
   initialBody: LexicalDocument;
 }
 
+const LINK_ATTRIBUTES = { rel: 'noreferrer' };
+
 // The body editor. Its parent keys it by draft id, so opening another draft builds a fresh
 // editor with that draft's body and its own undo history.
-export function ArticleEditor({ initialBody }: ArticleEditorProps) {
+function ArticleEditorView({ initialBody }: ArticleEditorProps) {
   const { t } = useTranslation();
-  const initialConfig = {
+  // Built once: LexicalComposer reads it only on mount, and serializing a long body again on
+  // every render of the article view would cost more than the render itself.
+  const [initialConfig] = useState(() => ({
     namespace: 'article-body',
     theme: editorTheme,
     nodes: [...articleNodes],
@@ -27,27 +44,45 @@ export function ArticleEditor({ initialBody }: ArticleEditorProps) {
     onError(error: Error) {
       console.error(error);
     },
-  };
+  }));
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor-shell">
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable
-              id="article-body"
-              className="editor-body"
-              aria-label={t('article.body')}
-              aria-placeholder={t('article.bodyPlaceholder')}
-              placeholder={<div className="editor-placeholder">{t('article.bodyPlaceholder')}</div>}
-            />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
-        />
+        <div className="editor-chrome">
+          <Toolbar />
+          <LinkEditor />
+          <FindReplacePlugin />
+          <PastePlugin />
+        </div>
+        <div className="editor-surface">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                id="article-body"
+                className="editor-body"
+                aria-label={t('article.body')}
+                aria-placeholder={t('article.bodyPlaceholder')}
+                placeholder={<div className="editor-placeholder">{t('article.bodyPlaceholder')}</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
         <HistoryPlugin />
         <ListPlugin />
-        <LinkPlugin />
+        <LinkPlugin validateUrl={isAllowedLinkUrl} attributes={LINK_ATTRIBUTES} />
+        <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+        <HorizontalRulePlugin />
+        <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
+        <ListTabPlugin />
+        <ShortcutsPlugin />
         <AutosavePlugin />
+        <CountsPlugin />
       </div>
     </LexicalComposer>
   );
 }
+
+// `initialBody` is only the starting value: after every autosave the parent passes the saved
+// body back, which must not re-render the toolbar and panels (the editor already holds it).
+export const ArticleEditor = memo(ArticleEditorView, () => true);

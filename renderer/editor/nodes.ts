@@ -4,6 +4,7 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
+import { PullQuoteNode } from './nodes/PullQuoteNode.ts';
 
 // Every node an article body may contain. Paste and import produce only these.
 export const articleNodes: ReadonlyArray<Klass<LexicalNode>> = [
@@ -17,4 +18,5 @@ export const articleNodes: ReadonlyArray<Klass<LexicalNode>> = [
   TableRowNode,
   TableCellNode,
   HorizontalRuleNode,
+  PullQuoteNode,
 ];

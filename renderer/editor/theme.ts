@@ -5,6 +5,7 @@ export const editorTheme: EditorThemeClasses = {
   paragraph: 'ed-p',
   heading: { h1: 'ed-h1', h2: 'ed-h2', h3: 'ed-h3' },
   quote: 'ed-quote',
+  pullquote: 'ed-pullquote',
   list: {
     ul: 'ed-ul',
     ol: 'ed-ol',

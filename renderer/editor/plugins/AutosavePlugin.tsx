@@ -1,7 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { type EditorState, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import type { LexicalDocument } from '../../../electron/model/article.ts';
 import { useDraft } from '../../state/draft.ts';
+import { isPasting } from '../clipboard/paste-lock.ts';
 
 // Tells the draft store that the body changed, and lends it the means to serialize the body
 // later. The keystroke path does nothing more than flip a flag.
@@ -11,11 +13,17 @@ export function AutosavePlugin() {
     const { attachBody, bodyChanged } = useDraft.getState();
     attachBody({
       serialize: () => editor.getEditorState().toJSON() as unknown as LexicalDocument,
-      isComposing: () => editor.isComposing(),
+      // A large paste goes in piece by piece; saving meanwhile would store half of it (and
+      // serialize a growing document once a second).
+      isComposing: () => editor.isComposing() || isPasting(editor),
     });
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, editorState }) => {
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, editorState, tags }) => {
       if (prevEditorState === editorState) return;
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      // Plugins registering node transforms at mount mark every existing node dirty in a
+      // history-merge update that changes nothing; that alone must not save (and bump the
+      // revision of) a draft that was only opened.
+      if (tags.has(HISTORY_MERGE_TAG) && sameContent(prevEditorState, editorState)) return;
       bodyChanged();
     });
     return () => {
@@ -25,4 +33,8 @@ export function AutosavePlugin() {
     };
   }, [editor]);
   return null;
+}
+
+function sameContent(a: EditorState, b: EditorState): boolean {
+  return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
 }
