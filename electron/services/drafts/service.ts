@@ -4,8 +4,7 @@ import type { EventSink } from '../events.ts';
 import type { DraftsStorage } from './storage-health.ts';
 import { formatIssue } from '../../model/issue-number.ts';
 import type { DraftStore } from './store.ts';
-import { SearchIndex } from './search/index.ts';
-import { bodyText } from '../../model/plain-text.ts';
+import { LibraryIndex } from './library-index.ts';
 import type { SearchResult } from '../../model/search.ts';
 
 export interface DraftsServiceDeps {
@@ -19,14 +18,15 @@ export interface DraftsServiceDeps {
 // window a draft changed.
 export class DraftsService {
   readonly #deps: DraftsServiceDeps;
-  #index: SearchIndex | undefined;
+  readonly #index: LibraryIndex;
 
   constructor(deps: DraftsServiceDeps) {
     this.#deps = deps;
+    this.#index = new LibraryIndex(() => this.#store);
     // A restored backup is a different database: the search index built from the old one goes,
     // and every window reloads its list.
     deps.storage.onReopen(() => {
-      this.#index = undefined;
+      this.#index.reset();
       deps.events.emit('drafts.changed', { ids: [] });
     });
   }
@@ -41,8 +41,9 @@ export class DraftsService {
     return this.#store.list(scope);
   }
 
-  search(query: string, scope: 'active' | 'trash', limit: number): SearchResult[] {
-    const hits = this.#searchIndex().search(query, { limit, ids: this.#store.ids(scope) });
+  async search(query: string, scope: 'active' | 'trash', limit: number): Promise<SearchResult[]> {
+    const index = await this.#index.ready();
+    const hits = index.search(query, { limit, ids: this.#store.ids(scope) });
     if (hits.length === 0) return [];
     const summaries = new Map(this.#store.list(scope).map((summary) => [summary.id, summary]));
     return hits.flatMap((hit) => {
@@ -70,14 +71,14 @@ export class DraftsService {
         }
       : {};
     const draft = this.#store.create({ ...defaults, dateWritten: today.toISOString().slice(0, 10) });
-    this.#indexDraft(draft.id);
+    this.#index.upsert(draft.id, draft.article);
     this.#changed(draft.id);
     return draft;
   }
 
   save(id: string, baseRevision: number, article: ArticleFields) {
     const result = this.#store.save(id, baseRevision, article);
-    this.#index?.upsert(toSearchDocument(id, article));
+    this.#index.upsert(id, article);
     this.#changed(id);
     return result;
   }
@@ -100,13 +101,13 @@ export class DraftsService {
 
   purge(id: string) {
     this.#store.purge(id);
-    this.#index?.remove(id);
+    this.#index.remove(id);
     this.#changed(id);
   }
 
   duplicate(id: string) {
     const copy = this.#store.duplicate(id);
-    this.#indexDraft(copy.id);
+    this.#index.upsert(copy.id, copy.article);
     this.#changed(copy.id);
     return copy;
   }
@@ -127,44 +128,17 @@ export class DraftsService {
 
   restoreRevision(draftId: string, revisionId: number, baseRevision: number) {
     const draft = this.#store.restoreRevision(draftId, revisionId, baseRevision);
-    this.#index?.upsert(toSearchDocument(draftId, draft.article));
+    this.#index.upsert(draftId, draft.article);
     this.#changed(draftId);
     return draft;
   }
 
-  // Built on the first search rather than at start-up, so opening the app never waits for it;
-  // kept current on every save after that.
-  #searchIndex(): SearchIndex {
-    if (!this.#index) {
-      const index = new SearchIndex();
-      for (const { id, article } of this.#store.articles()) index.upsert(toSearchDocument(id, article));
-      this.#index = index;
-    }
-    return this.#index;
-  }
-
-  #indexDraft(id: string): void {
-    if (!this.#index) return;
-    const draft = this.#store.get(id);
-    this.#index.upsert(toSearchDocument(id, draft.article));
-  }
-
   close(): void {
+    this.#index.close();
     this.#deps.storage.close();
   }
 
   #changed(id: string): void {
     this.#deps.events.emit('drafts.changed', { ids: [id] });
   }
-}
-
-function toSearchDocument(id: string, article: ArticleFields) {
-  return {
-    id,
-    headline: article.headline,
-    deck: article.deck,
-    body: bodyText(article.body),
-    byline: article.byline,
-    tags: article.tags,
-  };
 }
