@@ -55,10 +55,15 @@ describe('a writer drafting in the app', () => {
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
 
     await page.reload();
+    const saves = () => host.calls.filter((call) => call.channel === 'drafts.save').length;
+    const savesBeforeOpening = saves();
     const item = page.getByRole('option', { name: /뿌리산업에 첨단기술/ });
     await item.click();
     await expect.poll(() => page.getByRole('textbox', { name: '기사 본문' }).innerText()).toContain('Busan root industries 부산시의회 연구모임');
     expect(await page.getByRole('main').getByLabel('제목', { exact: true }).inputValue()).toBe('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');
+    // Opening a draft is not an edit: nothing is saved and its revision stays as it was.
+    await page.waitForTimeout(1500);
+    expect(saves()).toBe(savesBeforeOpening);
     expect(problems).toEqual([]);
     await page.close();
   });

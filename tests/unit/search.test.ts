@@ -332,7 +332,7 @@ describe('SearchIndex: the sample article as a draft', () => {
     expect(article.body.slice(offset, offset + body.text.length)).toBe(body.text);
   });
 
-  it('marks every 부산 in the headline-less fields it matches, each exactly', () => {
+  it('marks each 부산 exactly, in the body snippet and the tags', () => {
     const hit = index.search('부산')[0]!;
     for (const highlight of hit.highlights) {
       for (const [start, end] of highlight.ranges) expect(highlight.text.slice(start, end)).toBe('부산');
