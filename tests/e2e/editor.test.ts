@@ -255,6 +255,8 @@ describe('the article body editor', () => {
     await page.keyboard.type('Read the council report');
     await expect.poll(() => body(page).innerText()).toBe('Read the council report');
     for (let i = 0; i < 'report'.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    // The editor reads the selection on selectionchange, after the keys: wait for it to settle.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('report');
     await page.keyboard.press(`${mod}+k`);
     const field = page.getByRole('textbox', { name: 'Link address' });
     await expect.poll(() => focusedName(page)).toBe(await field.getAttribute('id'));
@@ -488,6 +490,7 @@ describe('the article body editor', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('See site');
     for (let i = 0; i < 'site'.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('site');
     await page.keyboard.press(`${mod}+k`);
     await page.getByRole('textbox', { name: 'Link address' }).fill('https://example.com');
     await page.keyboard.press('Enter');
