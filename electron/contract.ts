@@ -33,6 +33,7 @@ export const requests = {
   'app.info': request(Empty, AppInfo),
 
   'drafts.list': request(z.object({ scope: DraftScope }).strict(), z.array(DraftSummary)),
+  'drafts.summaries': request(z.object({ ids: z.array(DraftId).max(500) }).strict(), z.array(DraftSummary)),
   'drafts.create': request(z.object({ publicationId: z.string().max(64).optional() }).strict(), Draft),
   'drafts.get': request(ById, Draft),
   'drafts.save': request(

@@ -16,6 +16,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
   return {
     'app.info': () => identity,
     'drafts.list': ({ scope }) => drafts.list(scope),
+    'drafts.summaries': ({ ids }) => drafts.summaries(ids),
     'drafts.create': ({ publicationId }) => drafts.create(publicationId),
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.save': ({ id, baseRevision, article }) => drafts.save(id, baseRevision, article),

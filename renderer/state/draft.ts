@@ -49,6 +49,9 @@ function holdsUnsavedText(state: { draftId: string | null; saveState: SaveState;
 
 let bodySource: BodySource | null = null;
 let bodyDirty = false;
+// The body as last handed to a save (or as opened). Kept here rather than in the store's
+// article, so a save does not re-render the views that show the article's fields.
+let savedBody: LexicalDocument | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstDirtyAt: number | undefined;
 let inFlight: Promise<void> | undefined;
@@ -78,14 +81,15 @@ export const useDraft = create<DraftState>()((set, get) => {
     // The part of a save that blocks the page, serializing the body and handing it to the
     // bridge, is measured as 'autosave' for the benchmarks and the devtools timeline.
     const started = performance.now();
-    const body = bodyDirty && bodySource ? bodySource.serialize() : article.body;
+    const body = bodyDirty && bodySource ? bodySource.serialize() : (savedBody ?? article.body);
     const payload: ArticleFields = { ...article, body };
+    savedBody = body;
     bodyDirty = false;
     firstDirtyAt = undefined;
     // A background retry keeps the error on screen until it succeeds, rather than flashing
     // "Saving…" (and announcing it to screen readers) every few seconds.
     const attempt: SaveState = retry && get().saveState === 'error' ? 'error' : 'saving';
-    set({ saveState: attempt, article: payload });
+    set({ saveState: attempt });
     const request = api.invoke('drafts.save', { id: draftId, baseRevision: revision, article: payload });
     performance.measure('autosave', { start: started, end: performance.now() });
     inFlight = (async () => {
@@ -123,6 +127,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       clearTimeout(timer);
       bodyDirty = false;
       firstDirtyAt = undefined;
+      savedBody = draft.article.body;
       set((state) => ({
         draftId: draft.id,
         revision: draft.revision,
@@ -163,4 +168,10 @@ if (typeof document !== 'undefined') {
     if (document.visibilityState === 'hidden') void useDraft.getState().flush();
   });
   window.addEventListener('pagehide', () => void useDraft.getState().flush());
+}
+
+// The open article with the body as last saved: what is on disk once flush() has returned.
+export function currentArticle(): ArticleFields | null {
+  const { article } = useDraft.getState();
+  return article && { ...article, body: savedBody ?? article.body };
 }

@@ -27,6 +27,11 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX revisions_by_draft ON revisions (draft_id, id DESC);`,
+  // The library list reads every draft's summary. In the table those columns sit beside the
+  // article JSON, whose overflow pages SQLite walks to reach updated_at: 50 ms for 10,000
+  // drafts. A covering index answers the list without touching the table.
+  `DROP INDEX drafts_updated;
+   CREATE INDEX drafts_list ON drafts (trashed_at, updated_at DESC, id, headline, status, section, issue, byline);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

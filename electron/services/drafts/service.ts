@@ -41,6 +41,10 @@ export class DraftsService {
     return this.#store.list(scope);
   }
 
+  summaries(ids: readonly string[]) {
+    return this.#store.summaries(ids);
+  }
+
   async search(query: string, scope: 'active' | 'trash', limit: number): Promise<SearchResult[]> {
     const index = await this.#index.ready();
     const hits = index.search(query, { limit, ids: this.#store.ids(scope) });

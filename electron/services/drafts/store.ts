@@ -49,6 +49,18 @@ export class DraftStore {
       .all() as unknown as DraftSummary[];
   }
 
+  // The summaries of just these drafts, whichever scope they are in: how a window updates its
+  // list after a save without reloading ten thousand rows.
+  summaries(ids: readonly string[]): DraftSummary[] {
+    if (ids.length === 0) return [];
+    return this.#db
+      .prepare(
+        `SELECT id, headline, status, section, issue, byline, updated_at AS updatedAt, trashed_at AS trashedAt
+           FROM drafts WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as unknown as DraftSummary[];
+  }
+
   ids(scope: 'active' | 'trash'): Set<string> {
     const where = scope === 'trash' ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
     const rows = this.#db.prepare(`SELECT id FROM drafts WHERE ${where}`).all() as Array<{ id: string }>;

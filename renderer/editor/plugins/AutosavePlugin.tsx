@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { type EditorState, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
-import type { LexicalDocument } from '../../../electron/model/article.ts';
 import { useDraft } from '../../state/draft.ts';
+import { BlockSerializer } from '../block-serializer.ts';
 import { isPasting } from '../clipboard/paste-lock.ts';
 
 // Tells the draft store that the body changed, and lends it the means to serialize the body
@@ -11,8 +11,9 @@ export function AutosavePlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     const { attachBody, bodyChanged } = useDraft.getState();
+    const serializer = new BlockSerializer();
     attachBody({
-      serialize: () => editor.getEditorState().toJSON() as unknown as LexicalDocument,
+      serialize: () => serializer.serialize(editor.getEditorState()),
       // A large paste goes in piece by piece; saving meanwhile would store half of it (and
       // serialize a growing document once a second).
       isComposing: () => editor.isComposing() || isPasting(editor),
@@ -24,6 +25,7 @@ export function AutosavePlugin() {
       // history-merge update that changes nothing; that alone must not save (and bump the
       // revision of) a draft that was only opened.
       if (tags.has(HISTORY_MERGE_TAG) && sameContent(prevEditorState, editorState)) return;
+      serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
       bodyChanged();
     });
     return () => {

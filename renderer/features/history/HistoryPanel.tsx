@@ -4,7 +4,7 @@ import type { ArticleFields } from '../../../electron/model/article.ts';
 import { AppError } from '../../../electron/model/errors.ts';
 import type { RevisionSummary } from '../../../electron/model/revision.ts';
 import { api } from '../../bridge.ts';
-import { useDraft } from '../../state/draft.ts';
+import { currentArticle, useDraft } from '../../state/draft.ts';
 import { type ArticleDiff, diffArticles } from './article-diff.ts';
 import { DiffView } from './DiffView.tsx';
 import { RevisionList } from './RevisionList.tsx';
@@ -28,7 +28,7 @@ function asAppError(error: unknown): AppError {
 // taken from, and compared with, what is on disk.
 async function savedArticle(): Promise<ArticleFields | null> {
   await useDraft.getState().flush();
-  return useDraft.getState().article;
+  return currentArticle();
 }
 
 // A modal <dialog>: the browser traps focus in it, makes the page behind it inert (so the text

@@ -29,9 +29,9 @@ const here = import.meta.dirname;
 export const DEFAULT_RENDERER_DIR = join(here, '..', '..', '..', 'dist', 'renderer');
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-async function bundleBridge(): Promise<string> {
+async function bundle(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(here, 'bridge.ts')],
+    entryPoints: [join(here, entry)],
     bundle: true,
     write: false,
     format: 'iife',
@@ -60,7 +60,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const dispatch = createDispatcher(
     createHandlers(services, { name: 'Pressroom', version: '0.0.0-host', platform: process.platform, systemLocale: options.systemLocale ?? 'en-US' }),
   );
-  const bridgeScript = await bundleBridge();
+  const [bridgeScript, workerScript] = await Promise.all([bundle('bridge.ts'), bundle('bridge-worker.ts')]);
 
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
@@ -87,9 +87,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
       request.on('close', () => streams.delete(response));
       return;
     }
-    if (path === '/__host/bridge.js') {
+    if (path === '/__host/bridge.js' || path === '/__host/bridge-worker.js') {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      response.end(bridgeScript);
+      response.end(path === '/__host/bridge.js' ? bridgeScript : workerScript);
       return;
     }
     const file = await readAppFile(rendererDir, `${APP_ORIGIN}${path}`);
