@@ -10,6 +10,9 @@ interface PreferencesState {
   update(patch: PreferencesPatch): Promise<void>;
 }
 
+let queue: Promise<void> = Promise.resolve();
+let latestUpdate = 0;
+
 export const usePreferences = create<PreferencesState>()((set, get) => ({
   preferences: null,
   systemLocale: 'en',
@@ -17,10 +20,27 @@ export const usePreferences = create<PreferencesState>()((set, get) => ({
     set({ preferences, systemLocale });
     applyAppearance(preferences);
   },
+  // Applied here at once, then sent: a second edit (the next field of a publication) must build
+  // on the first even before main has answered it. Sends go one at a time, in order, and only
+  // the answer to the latest is taken as the truth.
   async update(patch) {
-    const preferences = await api.invoke('settings.update', patch);
-    set({ preferences });
-    applyAppearance(preferences);
+    const current = get().preferences;
+    if (current) {
+      const optimistic: Preferences = { ...current, ...patch, editor: { ...current.editor, ...patch.editor } };
+      set({ preferences: optimistic });
+      applyAppearance(optimistic);
+    }
+    const sequence = ++latestUpdate;
+    const sent = queue.then(() => api.invoke('settings.update', patch));
+    queue = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    const preferences = await sent;
+    if (sequence === latestUpdate) {
+      set({ preferences });
+      applyAppearance(preferences);
+    }
     if (patch.locale) await changeLanguage(resolveLanguage(preferences.locale, get().systemLocale));
   },
 }));
