@@ -19,6 +19,7 @@ export class LibraryIndex {
   #build: Promise<SearchIndex> | undefined;
   // Drafts saved or removed while a build is under way: already current, so the build skips them.
   #touched = new Set<string>();
+  #pending = new Map<string, ArticleFields | null>();
   #generation = 0;
   #warmUp: ReturnType<typeof setTimeout> | undefined;
 
@@ -30,19 +31,35 @@ export class LibraryIndex {
 
   ready(): Promise<SearchIndex> {
     this.#build ??= this.#fill(this.#generation);
-    return this.#build;
+    return this.#build.then((index) => {
+      this.#flush();
+      return index;
+    });
   }
 
+  // Indexing a long article takes milliseconds; it happens just after the save has answered,
+  // not inside it, and any search first catches up with what is pending.
   upsert(id: string, article: ArticleFields): void {
-    if (!this.#build) return;
-    this.#index.upsert(toSearchDocument(id, article));
-    this.#touched.add(id);
+    this.#defer(id, article);
   }
 
   remove(id: string): void {
+    this.#defer(id, null);
+  }
+
+  #defer(id: string, article: ArticleFields | null): void {
     if (!this.#build) return;
-    this.#index.remove(id);
     this.#touched.add(id);
+    this.#pending.set(id, article);
+    if (this.#pending.size === 1) setImmediate(() => this.#flush());
+  }
+
+  #flush(): void {
+    for (const [id, article] of this.#pending) {
+      if (article) this.#index.upsert(toSearchDocument(id, article));
+      else this.#index.remove(id);
+    }
+    this.#pending.clear();
   }
 
   // The database was replaced (a backup restored) or closed: start again from nothing.
@@ -51,6 +68,7 @@ export class LibraryIndex {
     this.#index = new SearchIndex();
     this.#build = undefined;
     this.#touched = new Set();
+    this.#pending = new Map();
   }
 
   close(): void {
