@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getChoseong } from 'es-hangul';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { PostingArena } from '../../electron/services/drafts/search/postings.ts';
 import { INITIAL_JAMO, projectText } from '../../electron/services/drafts/search/choseong.ts';
 import {
   type SearchDocument,
@@ -338,5 +339,22 @@ describe('SearchIndex: the sample article as a draft', () => {
       for (const [start, end] of highlight.ranges) expect(highlight.text.slice(start, end)).toBe('부산');
     }
     expect(hit.highlights.map((highlight) => highlight.field).sort()).toEqual(['body', 'tags']);
+  });
+});
+
+describe('PostingArena', () => {
+  // Regression: a block ending exactly at a chunk's end left the next allocation pointing into a
+  // chunk that did not exist, and the next save of a long draft threw inside the index.
+  test('keeps allocating after a block ends exactly at a chunk boundary', () => {
+    const arena = new PostingArena();
+    const full = arena.newGram();
+    const block = new Int32Array(1024).fill(1);
+    for (let i = 0; i < 1022; i++) arena.appendRun(full, block, 0, 1024);
+    const filler = arena.newGram();
+    arena.appendRun(filler, new Int32Array([2, 3]), 0, 2);
+    const next = arena.newGram();
+    expect(() => arena.appendRun(next, new Int32Array([4]), 0, 1)).not.toThrow();
+    expect(arena.lengthOf(next)).toBe(1);
+    expect(arena.lengthOf(full)).toBe(1022 * 1024);
   });
 });

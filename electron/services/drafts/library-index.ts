@@ -54,12 +54,19 @@ export class LibraryIndex {
     if (this.#pending.size === 1) setImmediate(() => this.#flush());
   }
 
+  // The index is a cache of the database: if updating it ever fails, it is dropped and rebuilt
+  // on the next search. A save has already answered by then and is never affected.
   #flush(): void {
-    for (const [id, article] of this.#pending) {
-      if (article) this.#index.upsert(toSearchDocument(id, article));
-      else this.#index.remove(id);
+    try {
+      for (const [id, article] of this.#pending) {
+        if (article) this.#index.upsert(toSearchDocument(id, article));
+        else this.#index.remove(id);
+      }
+      this.#pending.clear();
+    } catch (error) {
+      console.error('search index update failed; rebuilding it on the next search', error);
+      this.reset();
     }
-    this.#pending.clear();
   }
 
   // The database was replaced (a backup restored) or closed: start again from nothing.

@@ -78,7 +78,10 @@ export class PostingArena {
 
   private allocate(capacity: number): number {
     const total = capacity + HEADER;
-    if (this.chunks.length === 0 || (this.top & OFFSET_MASK) + total > CHUNK_SIZE) {
+    // A block that ended exactly at a chunk's end leaves `top` pointing at the next chunk,
+    // which does not exist yet: start it.
+    const chunkMissing = this.top >>> CHUNK_BITS >= this.chunks.length;
+    if (chunkMissing || (this.top & OFFSET_MASK) + total > CHUNK_SIZE) {
       this.chunks.push(new Int32Array(CHUNK_SIZE));
       this.top = (this.chunks.length - 1) << CHUNK_BITS;
     }
