@@ -17,12 +17,14 @@ export async function run(): Promise<BenchRow[]> {
     const page = await launched.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
     await page.locator('.draft-item').first().waitFor();
-    const list = await libraryShown(page);
+    const { firstRows, allRows } = await libraryShown(page);
     await openDraft(page, longId);
     const typing = await keystrokeToFrame(page);
     const autosave = await autosaveBlocking(page);
     return [
-      { name: `library: ${LIBRARY_SIZE.toLocaleString('en')} drafts listed and painted, p95`, value: round(percentile(list, 95)), unit: 'ms', budget: 150, better: 'lower' },
+      { name: `library of ${LIBRARY_SIZE.toLocaleString('en')} drafts: list shown (first screenful painted), p95`, value: round(percentile(firstRows, 95)), unit: 'ms', budget: 150, better: 'lower' },
+      // No budget in the issue for this one; one second is ours.
+      { name: `library of ${LIBRARY_SIZE.toLocaleString('en')} drafts: every row loaded and painted, p95`, value: round(percentile(allRows, 95)), unit: 'ms', budget: 1000, better: 'lower' },
       { name: 'typing into a 1,000-paragraph draft: keystroke to frame ready, p95', value: round(percentile(typing, 95)), unit: 'ms', budget: 16, better: 'lower' },
       { name: 'autosave of a 1,000-paragraph draft: renderer blocked, p95', value: round(percentile(autosave, 95)), unit: 'ms', budget: 5, better: 'lower' },
     ];
@@ -33,35 +35,54 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-// From asking for the list (switching back from the empty trash) to the first rows painted.
-async function libraryShown(page: Page): Promise<number[]> {
-  const samples: number[] = [];
+// From asking for the list (switching back from the empty trash) to the first rows painted,
+// and to every row loaded (the list's size, aria-setsize, says 10,001 with the long draft).
+async function libraryShown(page: Page): Promise<{ firstRows: number[]; allRows: number[] }> {
+  const firstRows: number[] = [];
+  const allRows: number[] = [];
   for (let i = 0; i < 15; i++) {
     await page.getByRole('button', { name: '휴지통', exact: true }).click();
     await page.getByText('휴지통이 비어 있습니다.').waitFor();
-    const elapsed = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
+    const [first, all] = await page.evaluate(
+      (total) =>
+        new Promise<[number, number]>((resolve) => {
           const nav = document.querySelector('nav')!;
           const button = [...nav.querySelectorAll('button')].find((b) => b.textContent === '원고')!;
           const started = performance.now();
-          const observer = new MutationObserver(() => {
-            if (!nav.querySelector('.draft-item')) return;
-            observer.disconnect();
+          let first = 0;
+          const painted = (then: (at: number) => void) =>
             // The frame that shows the rows: rAF runs before it is painted, the message after.
             requestAnimationFrame(() => {
               const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve(performance.now() - started);
+              channel.port1.onmessage = () => then(performance.now() - started);
               channel.port2.postMessage(null);
             });
+          const observer = new MutationObserver(() => {
+            const row = nav.querySelector('.draft-item');
+            if (!row) return;
+            if (first === 0) {
+              first = -1;
+              painted((at) => (first = at));
+            }
+            if (row.getAttribute('aria-setsize') === String(total)) {
+              observer.disconnect();
+              painted((at) => {
+                const waitFirst = () => (first > 0 ? resolve([first, at]) : setTimeout(waitFirst, 1));
+                waitFirst();
+              });
+            }
           });
-          observer.observe(nav, { childList: true, subtree: true });
+          observer.observe(nav, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-setsize'] });
           button.click();
         }),
+      LIBRARY_SIZE + 1,
     );
-    if (i >= 3) samples.push(elapsed);
+    if (i >= 3) {
+      firstRows.push(first);
+      allRows.push(all);
+    }
   }
-  return samples;
+  return { firstRows, allRows };
 }
 
 // The long draft is the newest, so it heads the list.

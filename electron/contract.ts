@@ -32,7 +32,8 @@ export const SaveResult = z.object({ revision: z.number().int(), updatedAt: z.st
 export const requests = {
   'app.info': request(Empty, AppInfo),
 
-  'drafts.list': request(z.object({ scope: DraftScope }).strict(), z.array(DraftSummary)),
+  // limit: the newest drafts only, so a window can paint its first screenful before the rest arrives.
+  'drafts.list': request(z.object({ scope: DraftScope, limit: z.number().int().min(1).max(10_000).optional() }).strict(), z.array(DraftSummary)),
   'drafts.summaries': request(z.object({ ids: z.array(DraftId).max(500) }).strict(), z.array(DraftSummary)),
   'drafts.create': request(z.object({ publicationId: z.string().max(64).optional() }).strict(), Draft),
   'drafts.get': request(ById, Draft),

@@ -15,7 +15,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
   const ok = { ok: true } as const;
   return {
     'app.info': () => identity,
-    'drafts.list': ({ scope }) => drafts.list(scope),
+    'drafts.list': ({ scope, limit }) => drafts.list(scope, limit),
     'drafts.summaries': ({ ids }) => drafts.summaries(ids),
     'drafts.create': ({ publicationId }) => drafts.create(publicationId),
     'drafts.get': ({ id }) => drafts.get(id),

@@ -37,8 +37,8 @@ export class DraftsService {
     return this.#deps.storage.store();
   }
 
-  list(scope: 'active' | 'trash') {
-    return this.#store.list(scope);
+  list(scope: 'active' | 'trash', limit?: number) {
+    return this.#store.list(scope, limit);
   }
 
   summaries(ids: readonly string[]) {

@@ -39,14 +39,14 @@ export class DraftStore {
     this.history = new RevisionHistory(db, this.#now);
   }
 
-  list(scope: 'active' | 'trash'): DraftSummary[] {
+  list(scope: 'active' | 'trash', limit = -1): DraftSummary[] {
     const where = scope === 'trash' ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
     return this.#db
       .prepare(
         `SELECT id, headline, status, section, issue, byline, updated_at AS updatedAt, trashed_at AS trashedAt
-           FROM drafts WHERE ${where} ORDER BY updated_at DESC`,
+           FROM drafts WHERE ${where} ORDER BY updated_at DESC LIMIT ?`,
       )
-      .all() as unknown as DraftSummary[];
+      .all(limit) as unknown as DraftSummary[];
   }
 
   // The summaries of just these drafts, whichever scope they are in: how a window updates its

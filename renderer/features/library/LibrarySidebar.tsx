@@ -12,7 +12,7 @@ const SEARCH_PAUSE_MS = 120;
 
 export function LibrarySidebar() {
   const { t, i18n } = useTranslation();
-  const { scope, drafts, results, sort, filters, refresh, setScope, setQuery } = useLibrary();
+  const { scope, drafts, loaded, results, sort, filters, refresh, setScope, setQuery } = useLibrary();
   const openDraftId = useDraft((state) => state.draftId);
   const [typed, setTyped] = useState('');
 
@@ -76,7 +76,7 @@ export function LibrarySidebar() {
         {t('library.count', { count: rows.length })}
       </p>
       {rows.length === 0 ? (
-        <p className="sidebar-empty">{results ? t('library.noMatches') : scope === 'trash' ? t('library.trashEmpty') : t('library.empty')}</p>
+        loaded && <p className="sidebar-empty">{results ? t('library.noMatches') : scope === 'trash' ? t('library.trashEmpty') : t('library.empty')}</p>
       ) : scope === 'trash' ? (
         <ul className="trash-list" aria-label={t('library.trash')}>
           {rows.map(({ draft }) => (
