@@ -1,29 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
-import { type Host, startHost } from '../support/host/server.ts';
-import { type TempDir, tempDir } from '../support/temp.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useAppUnderTest } from '../support/app.ts';
 
 // An article's fields, its counts, and the preferences behind them, as a writer uses them.
 
-let data: TempDir;
-let host: Host;
-let launched: LaunchedBrowser;
+const app = useAppUnderTest('ko-KR');
 let page: Page;
 
 beforeAll(async () => {
-  data = tempDir();
-  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
-  launched = await launchBrowser();
-  page = await launched.browser.newPage();
-  await page.goto(host.url);
+  page = await app.launched.browser.newPage();
+  await page.goto(app.host.url);
   await page.getByRole('navigation').waitFor();
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await host?.close();
-  data?.remove();
 });
 
 const main = () => page.getByRole('main');
@@ -37,7 +24,7 @@ describe('an article and its fields', () => {
     await dialog.getByLabel('이름').fill('부산이라좋다');
     await dialog.getByLabel('기본 자료 출처').fill('부산이라좋다');
     await dialog.getByRole('button', { name: '완료' }).click();
-    await expect.poll(() => host.services.preferences.get().publications.map((p) => p.name)).toEqual(['부산이라좋다']);
+    await expect.poll(() => app.host.services.preferences.get().publications.map((p) => p.name)).toEqual(['부산이라좋다']);
 
     await page.getByRole('button', { name: '새 원고' }).click();
     const now = new Date();

@@ -1,27 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
-import { type Host, startHost } from '../support/host/server.ts';
-import { type TempDir, tempDir } from '../support/temp.ts';
+import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from '../support/app.ts';
 
 // The article body as a writer uses it all day: the toolbar, shortcuts, Markdown, links,
 // lists, paste from Word, find and replace, undo, and the formatting still there after a reload.
 
-let data: TempDir;
-let host: Host;
-let launched: LaunchedBrowser;
-
-beforeAll(async () => {
-  data = tempDir();
-  host = await startHost({ dataDir: data.path, systemLocale: 'en-US' });
-  launched = await launchBrowser();
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await host?.close();
-  data?.remove();
-});
+const app = useAppUnderTest('en-US');
 
 interface Session {
   page: Page;
@@ -38,13 +22,13 @@ function realProblems(problems: string[]): string[] {
 }
 
 async function openApp(): Promise<Session> {
-  const page = await launched.browser.newPage();
+  const page = await app.launched.browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(host.url);
+  await page.goto(app.host.url);
   return { page, problems };
 }
 

@@ -1,36 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
-import { type Host, startHost } from '../support/host/server.ts';
-import { type TempDir, tempDir } from '../support/temp.ts';
+import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from '../support/app.ts';
 
 // The real renderer in Chromium against the real services: a writer starts a draft, types,
 // reloads, and finds it again.
 
-let data: TempDir;
-let host: Host;
-let launched: LaunchedBrowser;
-
-beforeAll(async () => {
-  data = tempDir();
-  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
-  launched = await launchBrowser();
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await host?.close();
-  data?.remove();
-});
+const app = useAppUnderTest('ko-KR');
 
 async function openApp(): Promise<{ page: Page; problems: string[] }> {
-  const page = await launched.browser.newPage();
+  const page = await app.launched.browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(host.url);
+  await page.goto(app.host.url);
   await page.getByRole('navigation').waitFor();
   return { page, problems };
 }
@@ -55,7 +39,7 @@ describe('a writer drafting in the app', () => {
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
 
     await page.reload();
-    const saves = () => host.calls.filter((call) => call.channel === 'drafts.save').length;
+    const saves = () => app.host.calls.filter((call) => call.channel === 'drafts.save').length;
     const savesBeforeOpening = saves();
     const item = page.getByRole('option', { name: /뿌리산업에 첨단기술/ });
     await item.click();

@@ -1,32 +1,19 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
-import { type Host, startHost } from '../support/host/server.ts';
-import { type TempDir, tempDir } from '../support/temp.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useAppUnderTest } from '../support/app.ts';
 
 // Hangul typed through a real input method, as Chromium receives it: composition updates for
 // each jamo, then a commit. Nothing may be doubled or dropped, and nothing may save or re-render
 // the paragraph while a syllable is still being composed.
 
-let data: TempDir;
-let host: Host;
-let launched: LaunchedBrowser;
+const app = useAppUnderTest('ko-KR');
 let page: Page;
 let cdp: CDPSession;
 
 beforeAll(async () => {
-  data = tempDir();
-  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
-  launched = await launchBrowser();
-  page = await launched.browser.newPage();
+  page = await app.launched.browser.newPage();
   cdp = await page.context().newCDPSession(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await host?.close();
-  data?.remove();
+  await page.goto(app.host.url);
 });
 
 const body = () => page.getByRole('textbox', { name: '기사 본문' });
@@ -88,14 +75,14 @@ describe('Hangul input', () => {
     await newDraft();
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved');
     // Committed text leaves a save pending; the next syllable starts before it is due.
-    const savesBefore = host.calls.filter((call) => call.channel === 'drafts.save').length;
+    const savesBefore = app.host.calls.filter((call) => call.channel === 'drafts.save').length;
     await typeKorean(부산);
     await cdp.send('Input.imeSetComposition', { text: 'ㅅ', selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.imeSetComposition', { text: '시', selectionStart: 1, selectionEnd: 1 });
     const paragraph = await body().locator('p').first().elementHandle();
     // Longer than the autosave's longest wait: a save now would be one in mid-syllable.
     await page.waitForTimeout(1800);
-    const savesDuring = host.calls.filter((call) => call.channel === 'drafts.save').length - savesBefore;
+    const savesDuring = app.host.calls.filter((call) => call.channel === 'drafts.save').length - savesBefore;
     const stillSameNode = await paragraph!.evaluate((element) => element.isConnected);
     await cdp.send('Input.insertText', { text: '시' });
 
@@ -105,6 +92,6 @@ describe('Hangul input', () => {
     // Once the syllable is committed, the save happens, with the whole word.
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
     const draftId = await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-draft-id');
-    expect(JSON.stringify(host.services.drafts.get(draftId!).article.body)).toContain('부산시');
+    expect(JSON.stringify(app.host.services.drafts.get(draftId!).article.body)).toContain('부산시');
   });
 });

@@ -1,36 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchBrowser } from '../support/browser.ts';
-import { type Host, startHost } from '../support/host/server.ts';
-import { type TempDir, tempDir } from '../support/temp.ts';
+import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from '../support/app.ts';
 
 // Revision history in the real renderer against the real services: a writer saves a version,
 // rewrites a sentence, sees what changed, and goes back to the saved wording.
 
-let data: TempDir;
-let host: Host;
-let launched: LaunchedBrowser;
-
-beforeAll(async () => {
-  data = tempDir();
-  host = await startHost({ dataDir: data.path, systemLocale: 'ko-KR' });
-  launched = await launchBrowser();
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await host?.close();
-  data?.remove();
-});
+const app = useAppUnderTest('ko-KR');
 
 async function openApp(): Promise<{ page: Page; problems: string[] }> {
-  const page = await launched.browser.newPage();
+  const page = await app.launched.browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(host.url);
+  await page.goto(app.host.url);
   return { page, problems };
 }
 
