@@ -21,16 +21,7 @@ function realProblems(problems: string[]): string[] {
   return problems.filter((problem) => !CSP_STYLE_REFUSAL.test(problem));
 }
 
-async function openApp(): Promise<Session> {
-  const page = await app.launched.browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(app.host.url);
-  return { page, problems };
-}
+const openApp = () => app.openPage();
 
 // A fresh draft with its headline typed and the caret in the empty body.
 async function newDraft(headline: string): Promise<Session> {

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useAppUnderTest } from '../support/app.ts';
 
@@ -7,17 +6,7 @@ import { useAppUnderTest } from '../support/app.ts';
 
 const app = useAppUnderTest('ko-KR');
 
-async function openApp(): Promise<{ page: Page; problems: string[] }> {
-  const page = await app.launched.browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(app.host.url);
-  await page.getByRole('navigation').waitFor();
-  return { page, problems };
-}
+const openApp = () => app.openPage();
 
 describe('a writer drafting in the app', () => {
   test('the interface follows the Korean system locale', async () => {

@@ -7,16 +7,7 @@ import { useAppUnderTest } from '../support/app.ts';
 
 const app = useAppUnderTest('ko-KR');
 
-async function openApp(): Promise<{ page: Page; problems: string[] }> {
-  const page = await app.launched.browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(app.host.url);
-  return { page, problems };
-}
+const openApp = () => app.openPage();
 
 const saveState = (page: Page) => page.locator('[data-save-state]').getAttribute('data-save-state');
 const editorText = (page: Page) => page.getByRole('textbox', { name: '기사 본문' }).innerText();

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from './browser.ts';
 import { type Host, startHost } from './host/server.ts';
@@ -7,12 +8,15 @@ export interface AppUnderTest {
   readonly host: Host;
   readonly launched: LaunchedBrowser;
   readonly data: TempDir;
+  // A new tab on the app, shown and ready, with every console error and uncaught exception the
+  // page raises collected in `problems`.
+  openPage(): Promise<{ page: Page; problems: string[] }>;
 }
 
 // The app as an end-to-end test file uses it: the real services over a fresh data folder, the
 // built renderer served to one Chromium, all started once for the file and stopped after it.
 export function useAppUnderTest(systemLocale: string): AppUnderTest {
-  let state: AppUnderTest | undefined;
+  let state: Pick<AppUnderTest, 'host' | 'launched' | 'data'> | undefined;
   beforeAll(async () => {
     const data = tempDir();
     const host = await startHost({ dataDir: data.path, systemLocale });
@@ -36,6 +40,17 @@ export function useAppUnderTest(systemLocale: string): AppUnderTest {
     },
     get data() {
       return current().data;
+    },
+    async openPage() {
+      const page = await current().launched.browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(current().host.url);
+      await page.getByRole('navigation').waitFor();
+      return { page, problems };
     },
   };
 }
