@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssetId, AssetInfo, AssetPurpose, AssetStatus } from './model/asset.ts';
 import { ArticleFields, ArticleStatus, Draft, DraftId, DraftSummary } from './model/article.ts';
 import { type ErrorPayload } from './model/errors.ts';
 import { Preferences, PreferencesPatch } from './model/preferences.ts';
@@ -64,6 +65,21 @@ export const requests = {
   // Only while storage.status says needs_recovery: restores the named backup, or starts empty
   // when the writer chose that explicitly (backupId null).
   'storage.recover': request(RecoverRequest, StorageStatus),
+
+  // Photos and attachments. The renderer hands over bytes it already holds (a dropped, pasted or
+  // chosen file), never a path, so it cannot make main read a file the writer did not give it.
+  'assets.import': request(
+    z.object({ name: z.string().max(1024), bytes: z.instanceof(Uint8Array), purpose: AssetPurpose }).strict(),
+    AssetInfo,
+  ),
+  'assets.check': request(z.object({ ids: z.array(AssetId).max(1000) }).strict(), z.array(AssetStatus)),
+  // Opens a copy of the stored file, under the name the writer gave it, in the OS's own app.
+  'assets.open': request(z.object({ id: AssetId, name: z.string().min(1).max(255) }).strict(), Ok),
+
+  // A draft as one file (article, its assets and revisions) to hand to someone else. Export
+  // asks main to show the save dialog; import takes the bytes of the file the writer chose.
+  'drafts.export': request(ById, z.object({ saved: z.boolean() })),
+  'drafts.import': request(z.object({ bytes: z.instanceof(Uint8Array) }).strict(), Draft),
 
   'settings.get': request(Empty, Preferences),
   'settings.update': request(PreferencesPatch, Preferences),

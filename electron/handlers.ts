@@ -32,7 +32,17 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'revisions.restore': ({ draftId, revisionId, baseRevision }) => drafts.restoreRevision(draftId, revisionId, baseRevision),
     'storage.status': () => services.storage.status(),
     'storage.recover': ({ backupId }) => services.storage.recover(backupId),
+    // Wired by the asset store's work in progress.
+    'assets.import': () => notYet(),
+    'assets.check': () => notYet(),
+    'assets.open': () => notYet(),
+    'drafts.export': () => notYet(),
+    'drafts.import': () => notYet(),
     'settings.get': () => preferences.get(),
     'settings.update': (patch) => preferences.update(patch),
   };
+}
+
+function notYet(): never {
+  throw new Error('not implemented yet');
 }

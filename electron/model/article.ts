@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Attachment } from './asset.ts';
 
 // The article model. Every field a published article has lives here as data, not as body text,
 // so publishing can place each one where the site expects it (see shared/fixtures/README.md).
@@ -55,6 +56,8 @@ export const ArticleFields = z.object({
   slug: Slug,
   excerpt: line(2000),
   footer: line(2000),
+  // 첨부파일: files readers download, in the order the writer set.
+  attachments: z.array(Attachment).max(100).default([]),
 });
 export type ArticleFields = z.infer<typeof ArticleFields>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MediaPreferences } from './asset.ts';
 
 // A publication profile: what differs between the magazines one newsroom produces.
 export const Publication = z.object({
@@ -37,6 +38,7 @@ export const Preferences = z.object({
   window: WindowBounds.optional(),
   editor: EditorPreferences.default({ autosaveDelayMs: 800, spellcheck: true, fontSize: 17 }),
   publications: z.array(Publication).max(100).default([]),
+  media: MediaPreferences.default({ maxFileMb: 100, publishLongEdge: 2400, stripPrivateMetadata: true }),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -47,6 +49,7 @@ export const PreferencesPatch = z
     locale: LocalePreference,
     editor: EditorPreferences.partial(),
     publications: z.array(Publication).max(100),
+    media: MediaPreferences.partial(),
   })
   .partial()
   .strict();

@@ -26,7 +26,7 @@ export const usePreferences = create<PreferencesState>()((set, get) => ({
   async update(patch) {
     const current = get().preferences;
     if (current) {
-      const optimistic: Preferences = { ...current, ...patch, editor: { ...current.editor, ...patch.editor } };
+      const optimistic: Preferences = { ...current, ...patch, editor: { ...current.editor, ...patch.editor }, media: { ...current.media, ...patch.media } };
       set({ preferences: optimistic });
       applyAppearance(optimistic);
     }

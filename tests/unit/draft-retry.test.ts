@@ -26,7 +26,7 @@ const draft = (id: string): Draft => ({
   id,
   revision: 1,
   status: 'draft',
-  article: { publicationId: '', issue: '', section: '', kicker: '', headline: '', deck: '', body: emptyBody(), byline: '', dateWritten: '', source: '', tags: [], slug: '', excerpt: '', footer: '' },
+  article: { publicationId: '', issue: '', section: '', kicker: '', headline: '', deck: '', body: emptyBody(), byline: '', dateWritten: '', source: '', tags: [], slug: '', excerpt: '', footer: '', attachments: [] },
   createdAt: '2025-03-10T09:00:00.000Z',
   updatedAt: '2025-03-10T09:00:00.000Z',
   trashedAt: null,

@@ -29,6 +29,7 @@ export class PreferencesService {
       ...current,
       ...patch,
       editor: { ...current.editor, ...patch.editor },
+      media: { ...current.media, ...patch.media },
     });
     this.#write(next);
     return next;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AssetId } from './asset.ts';
+
+// The serialized shapes of the body's photo blocks. The renderer's Lexical nodes write them;
+// main reads them to collect unused assets, to check a draft before publishing and to build
+// the site's markup, so both sides share this one definition.
+
+export const FigureSize = z.enum(['inline', 'wide', 'full']);
+export const FigureAlign = z.enum(['left', 'center', 'right']);
+
+// A caption is a small Lexical document of its own (inline bold, italic, links).
+export const SerializedCaption = z.looseObject({
+  root: z.looseObject({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string() })).max(50) }),
+});
+export type SerializedCaption = z.infer<typeof SerializedCaption>;
+
+export const FigureImage = z.object({
+  assetId: AssetId,
+  alt: z.string().max(1000).default(''),
+  credit: z.string().max(300).default(''),
+  width: z.number().int().positive().nullable().default(null),
+  height: z.number().int().positive().nullable().default(null),
+});
+export type FigureImage = z.infer<typeof FigureImage>;
+
+export const SerializedFigure = z.looseObject({
+  type: z.literal('figure'),
+  version: z.literal(1),
+  image: FigureImage,
+  caption: SerializedCaption,
+  size: FigureSize.default('inline'),
+  align: FigureAlign.default('center'),
+});
+export type SerializedFigure = z.infer<typeof SerializedFigure>;
+
+export const SerializedGallery = z.looseObject({
+  type: z.literal('gallery'),
+  version: z.literal(1),
+  images: z.array(FigureImage).min(2).max(6),
+  caption: SerializedCaption,
+});
+export type SerializedGallery = z.infer<typeof SerializedGallery>;
