@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AssetId, AssetInfo, AssetPurpose, AssetStatus } from './model/asset.ts';
-import { ArticleFields, ArticleStatus, Draft, DraftId, DraftSummary } from './model/article.ts';
+import { ArticleStatus, Draft, DraftId, DraftSummary, SavedArticle } from './model/article.ts';
 import { type ErrorPayload } from './model/errors.ts';
 import { Preferences, PreferencesPatch } from './model/preferences.ts';
 import { RecoverRequest, StorageStatus } from './model/storage.ts';
@@ -39,7 +39,7 @@ export const requests = {
   'drafts.create': request(z.object({ publicationId: z.string().max(64).optional() }).strict(), Draft),
   'drafts.get': request(ById, Draft),
   'drafts.save': request(
-    z.object({ id: DraftId, baseRevision: z.number().int().nonnegative(), article: ArticleFields }).strict(),
+    z.object({ id: DraftId, baseRevision: z.number().int().nonnegative(), article: SavedArticle }).strict(),
     SaveResult,
   ),
   'drafts.search': request(SearchQuery, z.array(SearchResult)),

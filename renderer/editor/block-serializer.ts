@@ -9,15 +9,14 @@ import {
   type NodeKey,
   type SerializedLexicalNode,
 } from 'lexical';
-import type { LexicalDocument } from '../../electron/model/article.ts';
-
 type SerializedTree = SerializedLexicalNode & { children?: SerializedTree[] };
 
-// Serializes the body the way editorState.toJSON() does, but re-exports only the top-level
-// blocks that changed since the last time. Typing touches one paragraph; re-exporting a
-// thousand of them on every autosave is what made a save of a long article block the page.
+// Serializes the body as the JSON text of editorState.toJSON(), but re-exports only the
+// top-level blocks that changed since the last time and keeps every block's text. Typing
+// touches one paragraph; re-exporting (and handing the page's IPC) a thousand of them on every
+// autosave is what made a save of a long article block the page.
 export class BlockSerializer {
-  #cache = new Map<NodeKey, SerializedTree>();
+  #cache = new Map<NodeKey, string>();
   #changed = new Set<NodeKey>();
 
   // Called from the update listener with the keys Lexical marked dirty in that update.
@@ -33,7 +32,7 @@ export class BlockSerializer {
     });
   }
 
-  serialize(editorState: EditorState): LexicalDocument {
+  serialize(editorState: EditorState): string {
     return editorState.read(() => {
       const root = $getRoot();
       const live = new Set<NodeKey>();
@@ -41,16 +40,16 @@ export class BlockSerializer {
         const key = block.getKey();
         live.add(key);
         let json = this.#changed.has(key) ? undefined : this.#cache.get(key);
-        if (!json) {
-          json = $exportTree(block);
+        if (json === undefined) {
+          json = JSON.stringify($exportTree(block));
           this.#cache.set(key, json);
         }
         return json;
       });
       this.#changed.clear();
       for (const key of this.#cache.keys()) if (!live.has(key)) this.#cache.delete(key);
-      const rootJson = $exportNodeJSON(root) as unknown as LexicalDocument['root'];
-      return { root: { ...rootJson, type: 'root', children } } as LexicalDocument;
+      const head = JSON.stringify($exportNodeJSON(root), (key, value: unknown) => (key === 'children' ? undefined : value));
+      return `{"root":{${head.slice(1, -1)}${head === '{}' ? '' : ','}"children":[${children.join(',')}]}}`;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ArticleFields, Draft, LexicalDocument } from '../../electron/model/article.ts';
+import type { Input } from '../../electron/contract.ts';
 import { AppError, type ErrorCode } from '../../electron/model/errors.ts';
 import { api } from '../bridge.ts';
 
@@ -8,7 +9,8 @@ export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 // The editor hands over a way to serialize its body instead of the body itself, so typing
 // costs nothing here: serialization happens once per autosave, not once per keystroke.
 export interface BodySource {
-  serialize(): LexicalDocument;
+  // The body as JSON text (see BodyText in the model).
+  serialize(): string;
   // True while an input method is composing (Hangul): saving then could split a syllable.
   isComposing(): boolean;
 }
@@ -49,9 +51,10 @@ function holdsUnsavedText(state: { draftId: string | null; saveState: SaveState;
 
 let bodySource: BodySource | null = null;
 let bodyDirty = false;
-// The body as last handed to a save (or as opened). Kept here rather than in the store's
-// article, so a save does not re-render the views that show the article's fields.
-let savedBody: LexicalDocument | null = null;
+// The body's JSON text as last handed to a save; null until the first save after opening, when
+// the article's body is still the one opened. Kept here rather than in the store's article, so
+// a save does not re-render the views that show the article's fields.
+let savedBody: string | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstDirtyAt: number | undefined;
 let inFlight: Promise<void> | undefined;
@@ -81,8 +84,8 @@ export const useDraft = create<DraftState>()((set, get) => {
     // The part of a save that blocks the page, serializing the body and handing it to the
     // bridge, is measured as 'autosave' for the benchmarks and the devtools timeline.
     const started = performance.now();
-    const body = bodyDirty && bodySource ? bodySource.serialize() : (savedBody ?? article.body);
-    const payload: ArticleFields = { ...article, body };
+    const body = bodyDirty && bodySource ? bodySource.serialize() : (savedBody ?? JSON.stringify(article.body));
+    const payload: Input<'drafts.save'>['article'] = { ...article, body };
     savedBody = body;
     bodyDirty = false;
     firstDirtyAt = undefined;
@@ -127,7 +130,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       clearTimeout(timer);
       bodyDirty = false;
       firstDirtyAt = undefined;
-      savedBody = draft.article.body;
+      savedBody = null;
       set((state) => ({
         draftId: draft.id,
         revision: draft.revision,
@@ -173,5 +176,5 @@ if (typeof document !== 'undefined') {
 // The open article with the body as last saved: what is on disk once flush() has returned.
 export function currentArticle(): ArticleFields | null {
   const { article } = useDraft.getState();
-  return article && { ...article, body: savedBody ?? article.body };
+  return article && { ...article, body: savedBody === null ? article.body : (JSON.parse(savedBody) as LexicalDocument) };
 }

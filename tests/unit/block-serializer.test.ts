@@ -21,7 +21,7 @@ function update(editor: LexicalEditor, change: () => void) {
 }
 
 const same = (editor: LexicalEditor, serializer: BlockSerializer) =>
-  expect(JSON.stringify(serializer.serialize(editor.getEditorState()))).toBe(JSON.stringify(editor.getEditorState().toJSON()));
+  expect(JSON.parse(serializer.serialize(editor.getEditorState()))).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
 
 describe('incremental body serialization', () => {
   test('matches toJSON after typing, new blocks, formatting, deletion and nesting', () => {

@@ -27,8 +27,10 @@ describe('the dispatcher', () => {
       ['drafts.list', { scope: 'everything' }],
       ['drafts.save', { id: crypto.randomUUID(), baseRevision: -1, article: {} }],
       ['drafts.list', { scope: 'active', extra: 'field' }],
-      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: { root: { type: 'root', children: [{ text: 'no type' }] } } } }],
-      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: { root: { type: 'paragraph', children: [] } } } }],
+      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: JSON.stringify({ root: { type: 'root', children: [{ text: 'no type' }] } }) } }],
+      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: JSON.stringify({ root: { type: 'paragraph', children: [] } }) } }],
+      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: '{"root": {"type": "root", "children": [' } }],
+      ['drafts.save', { id: crypto.randomUUID(), baseRevision: 1, article: { body: { root: { type: 'root', children: [] } } } }],
       ['settings.update', { window: { width: 10, height: 10 } }],
     ] as const;
     for (const [channel, input] of bad) {

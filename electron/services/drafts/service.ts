@@ -80,8 +80,10 @@ export class DraftsService {
     return draft;
   }
 
-  save(id: string, baseRevision: number, article: ArticleFields) {
-    const result = this.#store.save(id, baseRevision, article);
+  // bodyText: the body as JSON text when the caller already has it (an autosave does), so a
+  // long article is not serialized a second time here.
+  save(id: string, baseRevision: number, article: ArticleFields, bodyText?: string) {
+    const result = this.#store.save(id, baseRevision, article, bodyText);
     this.#index.upsert(id, article);
     this.#changed(id);
     return result;

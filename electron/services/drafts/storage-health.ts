@@ -5,7 +5,7 @@ import { AppError } from '../../model/errors.ts';
 import type { StorageStatus } from '../../model/storage.ts';
 import { inspect } from './backup-files.ts';
 import { RollingBackups } from './backups.ts';
-import { openDatabase } from './database.ts';
+import { checkpoint, openDatabase } from './database.ts';
 import { checkDatabaseFile, COMPANIONS, lastSetAside, moveAside } from './integrity.ts';
 import { isCorruption, mapStorageErrors, toStorageError } from './storage-errors.ts';
 import { DraftStore } from './store.ts';
@@ -99,6 +99,7 @@ export class DraftsStorage {
     this.#state = { kind: 'closed' };
     if (state.kind !== 'open') return;
     this.backups.detach();
+    checkpoint(state.db);
     state.db.close();
   }
 

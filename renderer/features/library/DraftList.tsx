@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../electron/model/article.ts';
 import type { SearchResult } from '../../../electron/model/search.ts';
@@ -33,6 +33,14 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
   // The active row is remembered by id, so it stays put when the list re-sorts or refreshes;
   // without one, it is the open draft, or the first row.
   const [activeId, setActiveId] = useState<string | null>(null);
+  const latestOnOpen = useRef(onOpen);
+  useLayoutEffect(() => {
+    latestOnOpen.current = onOpen;
+  });
+  const openRow = useCallback((id: string) => {
+    setActiveId(id);
+    latestOnOpen.current(id);
+  }, []);
   const indexOf = (id: string | null) => (id === null ? -1 : rows.findIndex((row) => row.draft.id === id));
   const active = Math.max(0, indexOf(activeId) >= 0 ? indexOf(activeId) : indexOf(openDraftId));
 
@@ -89,10 +97,7 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
             active={index === active}
             position={index + 1}
             total={rows.length}
-            onOpen={() => {
-              setActiveId(draft.id);
-              onOpen(draft.id);
-            }}
+            onOpen={openRow}
           />
         );
       })}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../electron/model/article.ts';
 import type { SearchResult } from '../../../electron/model/search.ts';
@@ -10,7 +11,8 @@ interface DraftRowProps {
   active: boolean;
   position: number;
   total: number;
-  onOpen(): void;
+  // Stable across renders (it takes the id), so the memo holds.
+  onOpen(id: string): void;
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -23,7 +25,8 @@ function timeFormat(language: string): Intl.DateTimeFormat {
   return format;
 }
 
-export function DraftRow({ draft, highlights, selected, active, position, total, onOpen }: DraftRowProps) {
+// Memoised: an autosave replaces one draft's summary, and only that row should render again.
+export const DraftRow = memo(function DraftRow({ draft, highlights, selected, active, position, total, onOpen }: DraftRowProps) {
   const { t, i18n } = useTranslation();
   const headline = highlights?.find((h) => h.field === 'headline');
   const snippet = highlights?.find((h) => h.field !== 'headline');
@@ -36,7 +39,7 @@ export function DraftRow({ draft, highlights, selected, active, position, total,
       aria-setsize={total}
       className={`draft-item${active ? ' active' : ''}${highlights ? ' with-snippet' : ''}`}
       data-draft-id={draft.id}
-      onClick={onOpen}
+      onClick={() => onOpen(draft.id)}
     >
       <span className="draft-headline">
         {headline ? <Highlighted text={headline.text} ranges={headline.ranges} /> : draft.headline || t('library.untitled')}
@@ -55,4 +58,4 @@ export function DraftRow({ draft, highlights, selected, active, position, total,
       </span>
     </li>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleStatus } from '../../../electron/model/article.ts';
 import { distinctValues, type FilterKey, type SortKey, useLibrary } from '../../state/library.ts';
@@ -12,11 +13,14 @@ export function LibraryControls() {
   const filters = useLibrary((state) => state.filters);
   const setSort = useLibrary((state) => state.setSort);
   const setFilter = useLibrary((state) => state.setFilter);
+  // The filter menus list every distinct value of 10,000 drafts; every autosave changes the
+  // list, so the values are only gathered while the panel is open.
+  const [open, setOpen] = useState(false);
 
   const label = (key: FilterKey, value: string) => (key === 'status' ? t(`status.${value as ArticleStatus}`) : value);
 
   return (
-    <details className="library-controls">
+    <details className="library-controls" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('library.sortAndFilter')}</summary>
       <div className="library-control-row">
         <label>
@@ -34,7 +38,8 @@ export function LibraryControls() {
         </button>
       </div>
       {FILTER_KEYS.map((key) => {
-        const values = distinctValues(drafts, key);
+        const chosen = filters[key];
+        const values = open ? distinctValues(drafts, key) : chosen ? [chosen] : [];
         return (
           <label key={key} className="library-control-row">
             {t(`library.column.${key}`)}
