@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/.work/**', 'tests/.artifacts/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/.work/**', 'tests/.artifacts/**', '.wordpress/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
