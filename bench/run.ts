@@ -9,6 +9,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<BenchRow[]> }>]> = [
   ['counts', () => import('./counts.bench.ts')],
   ['autosave (main)', () => import('./autosave.bench.ts')],
   ['renderer (Chromium)', () => import('./renderer.bench.ts')],
+  ['assets (main)', () => import('./assets.bench.ts')],
 ];
 
 const only = process.argv.slice(2);

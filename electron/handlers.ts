@@ -11,7 +11,7 @@ export interface AppIdentity {
 // Maps each contract channel to the service that answers it. The Handlers type makes a missing
 // or mistyped channel a compile error.
 export function createHandlers(services: Services, identity: AppIdentity): Handlers {
-  const { drafts, preferences } = services;
+  const { assets, drafts, preferences } = services;
   const ok = { ok: true } as const;
   return {
     'app.info': () => identity,
@@ -24,7 +24,12 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'drafts.setStatus': ({ id, status }) => drafts.setStatus(id, status),
     'drafts.trash': ({ id }) => (drafts.trash(id), ok),
     'drafts.restore': ({ id }) => (drafts.restore(id), ok),
-    'drafts.purge': ({ id }) => (drafts.purge(id), ok),
+    // The purged draft's assets go once nothing else refers to them (collected in the background).
+    'drafts.purge': ({ id }) => {
+      drafts.purge(id);
+      assets.collectSoon();
+      return ok;
+    },
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'revisions.list': ({ draftId }) => drafts.listRevisions(draftId),
     'revisions.get': ({ id }) => drafts.getRevision(id),
@@ -32,17 +37,12 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'revisions.restore': ({ draftId, revisionId, baseRevision }) => drafts.restoreRevision(draftId, revisionId, baseRevision),
     'storage.status': () => services.storage.status(),
     'storage.recover': ({ backupId }) => services.storage.recover(backupId),
-    // Wired by the asset store's work in progress.
-    'assets.import': () => notYet(),
-    'assets.check': () => notYet(),
-    'assets.open': () => notYet(),
-    'drafts.export': () => notYet(),
-    'drafts.import': () => notYet(),
+    'assets.import': ({ name, bytes, purpose }) => assets.import(name, bytes, purpose),
+    'assets.check': ({ ids }) => assets.check(ids),
+    'assets.open': async ({ id, name }) => (await assets.open(id, name), ok),
+    'drafts.export': ({ id }) => assets.exportDraft(id),
+    'drafts.import': ({ bytes }) => assets.importDraft(bytes),
     'settings.get': () => preferences.get(),
     'settings.update': (patch) => preferences.update(patch),
   };
-}
-
-function notYet(): never {
-  throw new Error('not implemented yet');
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { APP_ENTRY, APP_SCHEME } from './app-origin.ts';
 import { createHandlers } from './handlers.ts';
 import { createDispatcher, registerIpc } from './ipc.ts';
@@ -33,6 +33,10 @@ export async function start(): Promise<void> {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
       },
     },
+    // A copy of a stored attachment, opened in the OS's app for its type (services/assets
+    // names the copy with the extension of the type its bytes are, never one the name chose).
+    openPath: (path) => shell.openPath(path),
+    chooseSavePath: chooseDraftFilePath,
   });
   const handlers = createHandlers(services, {
     name: app.getName(),
@@ -43,7 +47,8 @@ export async function start(): Promise<void> {
   registerIpc(ipcMain, createDispatcher(handlers), isTrustedFrame);
 
   denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir(), request));
+  const assets = services.assets;
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir(), request, assets));
   Menu.setApplicationMenu(buildMenu());
   openMainWindow(services);
 }
@@ -56,6 +61,19 @@ function openMainWindow(current: Services): BrowserWindow {
   window.on('close', () => current.preferences.setWindowBounds(windowBounds(window)));
   void window.loadURL(APP_ENTRY);
   return window;
+}
+
+// Where an exported draft goes: the save dialog, over the window that asked, starting in the
+// writer's documents folder with the draft's headline as the name.
+async function chooseDraftFilePath(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'Pressroom draft', extensions: ['pressroom'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 // The only place the app hands a URL to the OS: http and https links, checked here again

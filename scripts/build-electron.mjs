@@ -9,7 +9,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node24',
-  external: ['electron'],
+  // Native and WebAssembly packages load files from their own folders at run time, so they stay
+  // in node_modules (shipped unpacked beside the asar, see electron-builder.yml).
+  external: ['electron', 'sharp', 'heic-decode', 'libheif-js'],
   sourcemap: true,
   logLevel: 'warning',
 };

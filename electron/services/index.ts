@@ -1,4 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import type { ChooseSavePath } from './assets/draft-export.ts';
+import type { ReferenceSource } from './assets/garbage.ts';
+import type { FileOpener } from './assets/open-copy.ts';
+import { AssetsService } from './assets/service.ts';
 import { DraftsService } from './drafts/service.ts';
 import { DraftsStorage } from './drafts/storage-health.ts';
 import type { EventSink } from './events.ts';
@@ -9,6 +14,13 @@ export interface ServicesConfig {
   preferencesFile: PreferencesFile;
   events: EventSink;
   now?: () => Date;
+  // How a stored file is opened in the OS's own app: shell.openPath in Electron. Without one
+  // (tests, the test host unless it records them) opening answers that no app is available.
+  openPath?: FileOpener['openPath'];
+  // Where an exported draft is saved: main's save dialog. null when the writer cancelled.
+  chooseSavePath?: ChooseSavePath;
+  // When the first background collection of unused assets runs after start.
+  assetCollectionDelayMs?: number;
 }
 
 export interface Services {
@@ -16,6 +28,8 @@ export interface Services {
   // drafts.db's health: backups, and recovery when it is damaged.
   storage: DraftsStorage;
   preferences: PreferencesService;
+  // Photos and attachments; a draft exported or imported as one file.
+  assets: AssetsService;
   close(): void;
 }
 
@@ -34,10 +48,38 @@ export function createServices(config: ServicesConfig): Services {
     publications: () => preferences.get().publications,
     ...(config.now ? { now: config.now } : {}),
   });
+  const assets = new AssetsService({
+    dataDir: config.dataDir,
+    media: () => preferences.get().media,
+    opener: { openPath: config.openPath ?? (() => Promise.resolve('no application is available to open files here')) },
+    chooseSavePath: config.chooseSavePath ?? (() => Promise.resolve(null)),
+    referenceSources: () => referenceSources(storage),
+    drafts: { get: (id) => drafts.get(id), listRevisions: (id) => drafts.listRevisions(id), getRevision: (id) => drafts.getRevision(id), importDraft: (draft) => drafts.importDraft(draft) },
+    ...(config.now ? { now: config.now } : {}),
+    ...(config.assetCollectionDelayMs !== undefined ? { startupCollectionDelayMs: config.assetCollectionDelayMs } : {}),
+  });
   return {
     drafts,
     storage,
     preferences,
-    close: () => storage.close(),
+    assets,
+    close: () => {
+      assets.close();
+      storage.close();
+    },
   };
+}
+
+// drafts.db read through a connection of its own (read-only, so it never takes a write lock or
+// waits on a save; WAL lets it read beside the app's connection), and each backup. Asked for
+// anew on every collection: after a restore the database is another file. Nothing is offered
+// while drafts.db is not open, so nothing is collected then.
+function referenceSources(storage: DraftsStorage): ReferenceSource[] {
+  storage.store();
+  const live: ReferenceSource = { live: true, open: () => new DatabaseSync(storage.file, { readOnly: true }) };
+  const backups = storage.backups.files.names().flatMap((name): ReferenceSource[] => {
+    const path = storage.backups.files.pathOf(name);
+    return path ? [{ live: false, open: () => (existsSync(path) ? new DatabaseSync(path, { readOnly: true }) : undefined) }] : [];
+  });
+  return [live, ...backups];
 }

@@ -1,9 +1,9 @@
-import type { ArticleFields, ArticleStatus } from '../../model/article.ts';
+import type { ArticleFields, ArticleStatus, Draft } from '../../model/article.ts';
 import type { Publication } from '../../model/preferences.ts';
 import type { EventSink } from '../events.ts';
 import type { DraftsStorage } from './storage-health.ts';
 import { formatIssue } from '../../model/issue-number.ts';
-import type { DraftStore } from './store.ts';
+import type { DraftStore, ImportedDraftInput } from './store.ts';
 import { LibraryIndex } from './library-index.ts';
 import type { SearchResult } from '../../model/search.ts';
 
@@ -109,6 +109,13 @@ export class DraftsService {
     this.#store.purge(id);
     this.#index.remove(id);
     this.#changed(id);
+  }
+
+  importDraft(input: ImportedDraftInput): Draft {
+    const draft = this.#store.importDraft(input);
+    this.#index.upsert(draft.id, draft.article);
+    this.#changed(draft.id);
+    return draft;
   }
 
   duplicate(id: string) {

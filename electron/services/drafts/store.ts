@@ -18,6 +18,13 @@ interface DraftRow {
   trashed_at: string | null;
 }
 
+export interface ImportedDraftInput {
+  status: ArticleStatus;
+  article: ArticleFields;
+  createdAt: string;
+  revisions: ReadonlyArray<{ revision: number; reason: RevisionReason; status: ArticleStatus; createdAt: string; article: ArticleFields }>;
+}
+
 export interface DraftStoreOptions {
   now?: () => Date;
   // How long typing may go on before the history gets a snapshot of its own.
@@ -168,6 +175,30 @@ export class DraftStore {
       if (row.trashed_at === null) throw new AppError('conflict', 'errors.purgeOnlyFromTrash');
       this.#db.prepare('DELETE FROM drafts WHERE id = ?').run(id);
     });
+  }
+
+  // A draft handed over from another machine (a draft file): a new id, its history with the
+  // times and reasons it had there, in one transaction so a failed import leaves nothing.
+  importDraft(input: ImportedDraftInput): Draft {
+    const id = randomUUID();
+    const at = this.#timestamp();
+    const article = ArticleFields.parse(input.article);
+    const revision = Math.max(0, ...input.revisions.map((entry) => entry.revision)) + 1;
+    transaction(this.#db, () => {
+      this.#db
+        .prepare(
+          `INSERT INTO drafts (id, revision, status, headline, section, issue, byline, article, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, revision, input.status, article.headline, article.section, article.issue, article.byline, JSON.stringify(article), input.createdAt, at);
+      const insert = this.#db.prepare(
+        'INSERT INTO revisions (draft_id, revision, reason, status, article, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const entry of input.revisions) {
+        insert.run(id, entry.revision, entry.reason, entry.status, JSON.stringify(entry.article), entry.createdAt);
+      }
+    });
+    return this.get(id);
   }
 
   duplicate(id: string): Draft {

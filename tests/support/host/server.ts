@@ -1,5 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { build } from 'esbuild';
@@ -7,7 +9,7 @@ import { APP_ORIGIN } from '../../../electron/app-origin.ts';
 import { BRIDGE_KEY, type EventName, type EventPayload } from '../../../electron/contract.ts';
 import { createHandlers } from '../../../electron/handlers.ts';
 import { createDispatcher } from '../../../electron/ipc.ts';
-import { readAppFile } from '../../../electron/protocol.ts';
+import { isAssetPath, readAppFile, readThumbnail } from '../../../electron/protocol.ts';
 import { createServices, type Services } from '../../../electron/services/index.ts';
 
 export interface HostOptions {
@@ -15,6 +17,11 @@ export interface HostOptions {
   rendererDir?: string;
   systemLocale?: string;
   port?: number;
+  // Stand-ins for the OS: opening a file in its app (default: recorded in `opened`, answered as
+  // opened) and the save dialog of an export (default: a file in a fresh temporary folder,
+  // recorded in `saved`).
+  openPath?: (path: string) => Promise<string>;
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Host {
@@ -22,12 +29,17 @@ export interface Host {
   services: Services;
   // Every request the page made, in order: lets a test see when the app saved.
   calls: Array<{ channel: string; at: number }>;
+  // Files the app asked the OS to open (copies of attachments), in order.
+  opened: string[];
+  // Files exported drafts were written to, in order.
+  saved: string[];
   close(): Promise<void>;
 }
 
 const here = import.meta.dirname;
 export const DEFAULT_RENDERER_DIR = join(here, '..', '..', '..', 'dist', 'renderer');
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// A 100 MB file (the store's default limit) as base64 in JSON, with room to spare.
+const MAX_BODY_BYTES = 160 * 1024 * 1024;
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
@@ -47,6 +59,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const streams = new Set<ServerResponse>();
   const calls: Host['calls'] = [];
+  const opened: string[] = [];
+  const saved: string[] = [];
   const services = createServices({
     dataDir: options.dataDir,
     preferencesFile: new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'preferences', projectName: 'pressroom' }),
@@ -55,6 +69,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
         const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
         for (const stream of streams) stream.write(frame);
       },
+    },
+    async openPath(path) {
+      opened.push(path);
+      return options.openPath ? options.openPath(path) : '';
+    },
+    async chooseSavePath(suggestedName) {
+      const path = options.chooseSavePath
+        ? await options.chooseSavePath(suggestedName)
+        : join(mkdtempSync(join(tmpdir(), 'pressroom-export-')), suggestedName);
+      if (path !== null) saved.push(path);
+      return path;
     },
   });
   const dispatch = createDispatcher(
@@ -73,7 +98,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (request.method === 'POST' && path === '/__host/invoke') {
-      const { channel, input } = JSON.parse(await readBody(request)) as { channel: unknown; input: unknown };
+      const text = await readBody(request);
+      // The reviver only when bytes came: it visits every value, and an autosave has thousands.
+      const { channel, input } = (text.includes('"$bytes"') ? JSON.parse(text, revive) : JSON.parse(text)) as { channel: unknown; input: unknown };
       calls.push({ channel: String(channel), at: Date.now() });
       const envelope = await dispatch(channel, input);
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -90,6 +117,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (path === '/__host/bridge.js' || path === '/__host/bridge-worker.js') {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       response.end(path === '/__host/bridge.js' ? bridgeScript : workerScript);
+      return;
+    }
+    // Thumbnails from the asset store, as the app:// protocol serves them.
+    if (isAssetPath(path)) {
+      const thumbnail = request.method === 'GET' || request.method === 'HEAD' ? await readThumbnail(services.assets, path) : null;
+      if (!thumbnail) {
+        response.writeHead(404);
+        response.end();
+        return;
+      }
+      response.writeHead(200, thumbnail.headers);
+      response.end(request.method === 'HEAD' ? undefined : thumbnail.body);
       return;
     }
     const file = await readAppFile(rendererDir, `${APP_ORIGIN}${path}`);
@@ -114,6 +153,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     url: `http://127.0.0.1:${port}/`,
     services,
     calls,
+    opened,
+    saved,
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();
@@ -121,6 +162,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
       services.close();
     },
   };
+}
+
+// Bytes travel as {"$bytes": "<base64>"} (see bridge-worker.ts) and become Uint8Array again
+// here, as Electron's structured clone would hand them to main.
+function revive(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    const encoded = (value as { $bytes?: unknown }).$bytes;
+    if (keys.length === 1 && typeof encoded === 'string') {
+      const buffer = Buffer.from(encoded, 'base64');
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+  }
+  return value;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
