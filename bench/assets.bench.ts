@@ -46,7 +46,7 @@ export async function run(): Promise<BenchRow[]> {
 // One photo's worth of pixels (soft noise, so it compresses like a photograph rather than a
 // flat colour), encoded once as a camera JPEG held sideways with GPS; the others differ by a
 // comment segment, so each has its own hash and is stored and processed on its own.
-async function cameraPhotos(count: number): Promise<Buffer[]> {
+export async function cameraPhotos(count: number): Promise<Buffer[]> {
   const base = await sharp({ create: { width: 1000, height: 750, channels: 3, background: 'grey', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
     .resize(4000, 3000, { kernel: 'cubic' })
     .jpeg({ quality: 88 })

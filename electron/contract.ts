@@ -6,6 +6,8 @@ import { Preferences, PreferencesPatch } from './model/preferences.ts';
 import { RecoverRequest, StorageStatus } from './model/storage.ts';
 import { SearchQuery, SearchResult } from './model/search.ts';
 import { Revision, RevisionId, RevisionSummary } from './model/revision.ts';
+import { PreflightItem, PublishAction, PublishJob, PublishRequest, RemotePost, RemotePostSummary } from './model/publishing.ts';
+import { AddSiteRequest, KeyringStatus, Site, SiteId } from './model/site.ts';
 
 // The one list of everything the renderer may ask of the main process, and every event main
 // may send back. Main registers handlers from it, preload and the test host bridge it, the
@@ -81,12 +83,33 @@ export const requests = {
   'drafts.export': request(ById, z.object({ saved: z.boolean() })),
   'drafts.import': request(z.object({ bytes: z.instanceof(Uint8Array) }).strict(), Draft),
 
+  // WordPress sites. The application password goes in with sites.add and never comes back out.
+  'sites.list': request(Empty, z.array(Site)),
+  'sites.add': request(AddSiteRequest, Site),
+  'sites.verify': request(z.object({ id: SiteId }).strict(), Site),
+  'sites.remove': request(z.object({ id: SiteId }).strict(), Ok),
+  'sites.keyring': request(Empty, KeyringStatus),
+
+  // Publishing: the check before, the job in the outbox, and where a draft is on each site.
+  'publish.check': request(z.object({ draftId: DraftId, siteId: SiteId, action: PublishAction }).strict(), z.array(PreflightItem)),
+  'publish.start': request(PublishRequest, PublishJob),
+  'publish.remote': request(z.object({ draftId: DraftId }).strict(), z.array(RemotePost)),
+  // Posts on a site, to open one in the editor and continue it (publishing then updates it).
+  'posts.list': request(z.object({ siteId: SiteId, search: z.string().max(200).default('') }).strict(), z.array(RemotePostSummary)),
+  'posts.open': request(z.object({ siteId: SiteId, postId: z.number().int().positive() }).strict(), Draft),
+  'outbox.list': request(Empty, z.array(PublishJob)),
+  'outbox.cancel': request(z.object({ id: z.uuid() }).strict(), PublishJob),
+  // keepMine: after a conflict, send the writer's version over the one changed on the site.
+  'outbox.retry': request(z.object({ id: z.uuid(), keepMine: z.boolean().default(false) }).strict(), PublishJob),
+
   'settings.get': request(Empty, Preferences),
   'settings.update': request(PreferencesPatch, Preferences),
 } as const;
 
 export const events = {
   'drafts.changed': z.object({ ids: z.array(DraftId) }),
+  // A job moved on (state, step, bytes sent).
+  'outbox.changed': z.object({ job: PublishJob }),
 } as const;
 
 export type Requests = typeof requests;

@@ -6,6 +6,7 @@ import { createDispatcher, registerIpc } from './ipc.ts';
 import { openPreferencesFile } from './preferences-file.ts';
 import { serveAppRequest } from './protocol.ts';
 import { denyAllPermissions, isSafeExternalUrl, isTrustedFrame, lockDownContents } from './security.ts';
+import { createSafeStorageBox } from './secret-box.ts';
 import { createServices, type Services } from './services/index.ts';
 import { createMainWindow, windowBounds } from './window.ts';
 
@@ -37,6 +38,8 @@ export async function start(): Promise<void> {
     // names the copy with the extension of the type its bytes are, never one the name chose).
     openPath: (path) => shell.openPath(path),
     chooseSavePath: chooseDraftFilePath,
+    // Application passwords are sealed by the OS keychain (safeStorage is ready once the app is).
+    secrets: createSafeStorageBox(),
   });
   const handlers = createHandlers(services, {
     name: app.getName(),

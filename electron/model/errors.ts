@@ -11,6 +11,15 @@ export const ErrorCode = z.enum([
   'storage_full',
   'storage_read_only',
   'storage_corrupt',
+  // A remote site (publishing): what went wrong decides whether retrying can help.
+  'offline',
+  'timeout',
+  'tls',
+  'not_wordpress',
+  'unauthorized',
+  'forbidden',
+  'too_large',
+  'remote',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

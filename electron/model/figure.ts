@@ -40,3 +40,41 @@ export const SerializedGallery = z.looseObject({
   caption: SerializedCaption,
 });
 export type SerializedGallery = z.infer<typeof SerializedGallery>;
+
+// Every photo in a body, in reading order, with the block it sits in: what publishing uploads
+// and what the pre-flight check looks at. A block that claims to be a photo but does not have
+// the shape is reported as invalid rather than skipped.
+export interface PhotoInBody {
+  blockIndex: number;
+  image: FigureImage | null;
+  caption: SerializedCaption | null;
+}
+
+export function photosIn(body: { root: { children: ReadonlyArray<{ type: string }> } }): PhotoInBody[] {
+  const photos: PhotoInBody[] = [];
+  body.root.children.forEach((block, blockIndex) => {
+    if (block.type === 'figure') {
+      const figure = SerializedFigure.safeParse(block);
+      photos.push(figure.success ? { blockIndex, image: figure.data.image, caption: figure.data.caption } : { blockIndex, image: null, caption: null });
+    } else if (block.type === 'gallery') {
+      const gallery = SerializedGallery.safeParse(block);
+      if (!gallery.success) photos.push({ blockIndex, image: null, caption: null });
+      else for (const image of gallery.data.images) photos.push({ blockIndex, image, caption: gallery.data.caption });
+    }
+  });
+  return photos;
+}
+
+// The caption's words, for checks and search; the markup keeps the formatting.
+export function captionText(caption: SerializedCaption | null): string {
+  if (!caption) return '';
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const { text, children } = node as { text?: unknown; children?: unknown };
+    if (typeof text === 'string') parts.push(text);
+    if (Array.isArray(children)) children.forEach(walk);
+  };
+  walk(caption.root);
+  return parts.join('').trim();
+}

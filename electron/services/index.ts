@@ -1,10 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ChooseSavePath } from './assets/draft-export.ts';
 import type { ReferenceSource } from './assets/garbage.ts';
 import type { FileOpener } from './assets/open-copy.ts';
 import { AssetsService } from './assets/service.ts';
 import { DraftsService } from './drafts/service.ts';
+import { englishLabels, koreanLabels } from './publishing/blocks/index.ts';
+import { openPublishingDatabase } from './publishing/database.ts';
+import type { SecretBox } from './publishing/secrets.ts';
+import { PublishingService } from './publishing/service.ts';
+import { SitesService } from './publishing/sites.ts';
 import { DraftsStorage } from './drafts/storage-health.ts';
 import type { EventSink } from './events.ts';
 import { type PreferencesFile, PreferencesService } from './settings/preferences.ts';
@@ -21,6 +27,13 @@ export interface ServicesConfig {
   chooseSavePath?: ChooseSavePath;
   // When the first background collection of unused assets runs after start.
   assetCollectionDelayMs?: number;
+  // Seals application passwords: Electron's safeStorage in the app. Without one, adding a site
+  // is refused (no keychain).
+  secrets?: SecretBox;
+  // How long a failed publish waits before it is tried again (tests make it short).
+  publishingBackoffMs?: (attempt: number) => number;
+  parallelUploads?: number;
+  fetch?: typeof fetch;
 }
 
 export interface Services {
@@ -30,6 +43,10 @@ export interface Services {
   preferences: PreferencesService;
   // Photos and attachments; a draft exported or imported as one file.
   assets: AssetsService;
+  // WordPress sites and the accounts on them.
+  sites: SitesService;
+  // The pre-flight check, the outbox and what each draft became on each site.
+  publishing: PublishingService;
   close(): void;
 }
 
@@ -58,17 +75,48 @@ export function createServices(config: ServicesConfig): Services {
     ...(config.now ? { now: config.now } : {}),
     ...(config.assetCollectionDelayMs !== undefined ? { startupCollectionDelayMs: config.assetCollectionDelayMs } : {}),
   });
+  const publishingDb = openPublishingDatabase(join(config.dataDir, 'publishing.db'));
+  const sites = new SitesService({
+    db: publishingDb,
+    secrets: config.secrets ?? noKeychain,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    ...(config.now ? { now: config.now } : {}),
+  });
+  const publishing = new PublishingService({
+    db: publishingDb,
+    sites,
+    drafts,
+    assets: assets.store,
+    media: () => preferences.get().media,
+    publications: () => preferences.get().publications,
+    // The words printed beside the fields on the site's page, in the language the writer uses.
+    labels: () => (preferences.get().locale === 'en' ? englishLabels : koreanLabels),
+    events: config.events,
+    ...(config.publishingBackoffMs ? { backoffMs: config.publishingBackoffMs } : {}),
+    ...(config.parallelUploads ? { parallelUploads: config.parallelUploads } : {}),
+    ...(config.now ? { now: config.now } : {}),
+  });
   return {
     drafts,
     storage,
     preferences,
     assets,
+    sites,
+    publishing,
     close: () => {
+      publishing.close();
+      publishingDb.close();
       assets.close();
       storage.close();
     },
   };
 }
+
+const noKeychain: SecretBox = {
+  status: () => ({ available: false, backend: 'none', secure: false }),
+  seal: () => Promise.reject(new Error('no keychain')),
+  open: () => Promise.reject(new Error('no keychain')),
+};
 
 // drafts.db read through a connection of its own (read-only, so it never takes a write lock or
 // waits on a save; WAL lets it read beside the app's connection), and each backup. Asked for
