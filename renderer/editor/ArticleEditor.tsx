@@ -16,6 +16,7 @@ import { FindReplacePlugin } from './find/FindReplacePlugin.tsx';
 import { LinkEditor } from './link/LinkEditor.tsx';
 import { isAllowedLinkUrl } from './link/url.ts';
 import { ARTICLE_TRANSFORMERS } from './markdown.ts';
+import { MediaPlugin } from './media/MediaPlugin.tsx';
 import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
@@ -53,6 +54,7 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
           <LinkEditor />
           <FindReplacePlugin />
           <PastePlugin />
+          <MediaPlugin />
         </div>
         <div className="editor-surface">
           <RichTextPlugin

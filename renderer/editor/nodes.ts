@@ -4,6 +4,8 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
+import { FigureNode } from './nodes/FigureNode.tsx';
+import { GalleryNode } from './nodes/GalleryNode.tsx';
 import { PullQuoteNode } from './nodes/PullQuoteNode.ts';
 
 // Every node an article body may contain. Paste and import produce only these.
@@ -19,4 +21,6 @@ export const articleNodes: ReadonlyArray<Klass<LexicalNode>> = [
   TableCellNode,
   HorizontalRuleNode,
   PullQuoteNode,
+  FigureNode,
+  GalleryNode,
 ];

@@ -103,6 +103,8 @@ describe('the article body editor', () => {
       'Pull quote',
       'Horizontal rule',
       'Insert table',
+      'Insert photos',
+      'Insert a gallery (2 to 6 photos)',
       'Undo',
       'Redo',
       'Find and replace',

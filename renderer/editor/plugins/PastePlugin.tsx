@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { objectKlassEquals } from '@lexical/utils';
 import { $addUpdateTag, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { $insertPastedHtml } from '../clipboard/insert-html.ts';
 import { startPasteJob, type PasteJob } from '../clipboard/paste-job.ts';
 import { htmlPieces } from '../clipboard/split-html.ts';
+import { pastedImageFiles } from '../media/files.ts';
 
 // Up to this much HTML (a few pages from Word) a paste is done at once, at the selection, as
 // Lexical's own paste is. Beyond, it is cut into pieces done a few per task, so the window keeps
@@ -27,6 +29,14 @@ export function PastePlugin() {
       PASTE_COMMAND,
       (event) => {
         if (!objectKlassEquals(event, ClipboardEvent)) return false;
+        // A copied image or a screenshot goes to the asset store, even when the clipboard
+        // holds a scrap of HTML beside it (only an <img>, which the sanitizer would drop).
+        const images = pastedImageFiles(event.clipboardData);
+        if (images.length > 0) {
+          event.preventDefault();
+          editor.dispatchCommand(DRAG_DROP_PASTE, images);
+          return true;
+        }
         const html = event.clipboardData?.getData('text/html') ?? '';
         if (html.trim() === '') return false;
         event.preventDefault();

@@ -5,6 +5,7 @@ import { FORMAT_TEXT_COMMAND, INDENT_CONTENT_COMMAND, OUTDENT_CONTENT_COMMAND, R
 import { useTranslation } from 'react-i18next';
 import { toggleBlock, toggleList } from '../actions.ts';
 import { OPEN_FIND_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
+import { OPEN_PHOTO_PICKER_COMMAND } from '../media/commands.ts';
 import { ToolbarButton } from './ToolbarButton.tsx';
 import { useHistoryAvailability } from './useHistoryAvailability.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
@@ -16,6 +17,17 @@ function LinkGlyph() {
     <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
       <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
       <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+    </svg>
+  );
+}
+
+// A picture frame, and two of them overlapping for a gallery.
+function PhotoGlyph({ gallery = false }: { gallery?: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      {gallery && <path d="M7 3h13a1 1 0 0 1 1 1v11" />}
+      <rect x="3" y={gallery ? 7 : 4} width={gallery ? 14 : 18} height={gallery ? 14 : 16} rx="1" />
+      <path d={gallery ? 'M3 18l4-4 3 3 2-2 5 5' : 'M3 17l5-5 4 4 3-3 6 6'} />
     </svg>
   );
 }
@@ -67,6 +79,8 @@ export function Toolbar() {
         glyph="▦"
         onPress={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}
       />
+      <ToolbarButton label={t('editor.toolbar.photo')} glyph={<PhotoGlyph />} onPress={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, 'photo')} />
+      <ToolbarButton label={t('editor.toolbar.gallery')} glyph={<PhotoGlyph gallery />} onPress={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, 'gallery')} />
       <Separator />
       <ToolbarButton label={t('editor.toolbar.undo')} glyph="↶" shortcut="undo" disabled={!canUndo} onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
       <ToolbarButton label={t('editor.toolbar.redo')} glyph="↷" shortcut="redo" disabled={!canRedo} onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />

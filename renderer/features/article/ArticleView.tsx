@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ArticleEditor } from '../../editor/ArticleEditor.tsx';
 import { useDraft } from '../../state/draft.ts';
 import { StatusBar } from '../counts/StatusBar.tsx';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { ArticleDetails } from './ArticleDetails.tsx';
 import { DraftActions } from './DraftActions.tsx';
 import { HistoryButton } from '../history/HistoryButton.tsx';
@@ -60,6 +61,7 @@ export function ArticleView() {
         </header>
         <ArticleDetails key={`${draftId}:${loadKey}`} article={article} />
         <ArticleEditor key={`${draftId}:${loadKey}`} initialBody={article.body} />
+        <AttachmentsPanel key={draftId} />
       </article>
       <StatusBar />
     </div>
