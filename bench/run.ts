@@ -10,6 +10,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<BenchRow[]> }>]> = [
   ['autosave (main)', () => import('./autosave.bench.ts')],
   ['renderer (Chromium)', () => import('./renderer.bench.ts')],
   ['assets (main)', () => import('./assets.bench.ts')],
+  ['media (Chromium)', () => import('./media.bench.ts')],
   ['publishing (WordPress)', () => import('./publishing.bench.ts')],
 ];
 

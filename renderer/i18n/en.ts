@@ -39,6 +39,12 @@ export const en = {
     confirmPurge: 'Delete “{{title}}” permanently? This cannot be undone.',
     duplicate: 'Duplicate',
     moveToTrash: 'Move to trash',
+    exportDraft: 'Export…',
+    exportDraftHint: 'Saves the draft, its photos, attachments and history as one .pressroom file to hand to someone else.',
+    exported: 'Draft exported.',
+    importDraft: 'Import draft…',
+    importDraftHint: 'Opens a .pressroom file from someone else as a new draft.',
+    imported: 'Draft imported.',
     listLabel: 'Drafts, newest first',
   },
   status: {
@@ -413,6 +419,8 @@ export const en = {
     notWordPress: 'No WordPress site was found at {{host}}. Check the address: use the site’s home page, for example https://example.com.',
     restDisabled: '{{host}} is a WordPress site, but its REST API is turned off, so the app cannot publish there. Ask the site’s administrator to turn it on (a security plugin may have disabled it).',
     answerTooLarge: 'The site’s answer was unexpectedly large and was not read. Check the site’s address.',
+    unsafeMediaUrl: 'The post refers to a photo or file at an address the app does not open (only http and https), so it was not opened.',
+    mediaDownloadFailed: 'A photo or file of the post could not be downloaded from {{host}} (HTTP {{status}}).',
   },
   sites: {
     noKeyring: 'This computer has no system keychain to keep the application password safe, so sites cannot be added.',
@@ -512,6 +520,7 @@ export const en = {
       pending: 'Send for review',
       draft: 'Save as draft on the site',
       unpublish: 'Unpublish (take it off the site)',
+      review: 'Send review notes',
     },
     button: {
       publish: 'Publish now',
@@ -576,6 +585,7 @@ export const en = {
         pending: 'Sent for review on {{site}}.',
         draft: 'Saved as a draft on {{site}}.',
         unpublish: 'Taken off {{site}}: it is a draft there now.',
+        review: 'Review notes sent to {{site}}.',
       },
       failed: 'Not sent: {{reason}}',
       cancelled: 'Cancelled. Nothing more is sent; what already reached the site stays there.',

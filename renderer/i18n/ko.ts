@@ -40,6 +40,12 @@ export const ko: Messages = {
     confirmPurge: '“{{title}}”을(를) 영구 삭제할까요? 되돌릴 수 없습니다.',
     duplicate: '복제',
     moveToTrash: '휴지통으로',
+    exportDraft: '내보내기…',
+    exportDraftHint: '원고와 사진, 첨부파일, 이력을 .pressroom 파일 하나로 저장해 다른 사람에게 건넵니다.',
+    exported: '원고를 내보냈습니다.',
+    importDraft: '원고 가져오기…',
+    importDraftHint: '.pressroom 파일을 새 원고로 엽니다.',
+    imported: '원고를 가져왔습니다.',
     listLabel: '원고 목록, 최근 수정 순',
   },
   status: {
@@ -409,6 +415,8 @@ export const ko: Messages = {
     notWordPress: '{{host}}에서 워드프레스 사이트를 찾지 못했습니다. 주소를 확인하세요. 사이트의 첫 화면 주소를 쓰면 됩니다(예: https://example.com).',
     restDisabled: '이 사이트({{host}})는 워드프레스 사이트이지만 REST API가 꺼져 있어 게시할 수 없습니다. 사이트 관리자에게 켜 달라고 요청하세요(보안 플러그인이 끈 경우가 많습니다).',
     answerTooLarge: '사이트의 응답이 예상보다 너무 커서 읽지 않았습니다. 사이트 주소를 확인하세요.',
+    unsafeMediaUrl: '글에 들어 있는 사진이나 파일의 주소가 앱이 열지 않는 형식이라(http, https만 엽니다) 글을 열지 않았습니다.',
+    mediaDownloadFailed: '글의 사진이나 파일을 {{host}}에서 내려받지 못했습니다(HTTP {{status}}).',
   },
   sites: {
     noKeyring: '이 컴퓨터에는 애플리케이션 비밀번호를 안전하게 보관할 시스템 키체인이 없어 사이트를 추가할 수 없습니다.',
@@ -508,6 +516,7 @@ export const ko: Messages = {
       pending: '검토 요청',
       draft: '사이트에 임시 글로 저장',
       unpublish: '발행 취소(사이트에서 내리기)',
+      review: '검토 의견 보내기',
     },
     button: {
       publish: '지금 발행',
@@ -572,6 +581,7 @@ export const ko: Messages = {
         pending: '{{site}}에 검토를 요청했습니다.',
         draft: '{{site}}에 임시 글로 저장했습니다.',
         unpublish: '{{site}}에서 내렸습니다. 이제 사이트에는 임시 글로 남아 있습니다.',
+        review: '{{site}}에 검토 의견을 보냈습니다.',
       },
       failed: '보내지 못했습니다: {{reason}}',
       cancelled: '취소했습니다. 더 보내지 않으며, 이미 사이트에 올라간 것은 그대로 남습니다.',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type LaunchedBrowser, launchBrowser } from './browser.ts';
-import { type Host, startHost } from './host/server.ts';
+import { type Host, type HostOptions, startHost } from './host/server.ts';
 import { type TempDir, tempDir } from './temp.ts';
 
 export interface AppUnderTest {
@@ -15,11 +15,12 @@ export interface AppUnderTest {
 
 // The app as an end-to-end test file uses it: the real services over a fresh data folder, the
 // built renderer served to one Chromium, all started once for the file and stopped after it.
-export function useAppUnderTest(systemLocale: string): AppUnderTest {
+// `options` reach the host as they are (e.g. `services` for a keychain stand-in).
+export function useAppUnderTest(systemLocale: string, options: Omit<HostOptions, 'dataDir' | 'systemLocale'> = {}): AppUnderTest {
   let state: Pick<AppUnderTest, 'host' | 'launched' | 'data'> | undefined;
   beforeAll(async () => {
     const data = tempDir();
-    const host = await startHost({ dataDir: data.path, systemLocale });
+    const host = await startHost({ ...options, dataDir: data.path, systemLocale });
     state = { data, host, launched: await launchBrowser() };
   });
   afterAll(async () => {

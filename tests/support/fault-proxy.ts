@@ -41,14 +41,12 @@ export async function startFaultProxy(upstream: string, link: LinkOptions = {}):
     const fault = proxy.rule({ method, route, index: proxy.seen.length });
     const seen: SeenRequest = { method, route, fault, bytes: 0 };
     proxy.seen.push(seen);
-    incoming.on('data', (chunk: Buffer) => (seen.bytes += chunk.length));
     if (fault === 'dropBefore') {
-      incoming.resume();
       incoming.socket.destroy();
       return;
     }
     if (fault === 'error500') {
-      incoming.resume();
+      incoming.on('data', (chunk: Buffer) => (seen.bytes += chunk.length));
       incoming.on('end', () => {
         outgoing.writeHead(500, { 'content-type': 'text/html' });
         outgoing.end('<h1>Internal Server Error</h1>');
@@ -75,20 +73,22 @@ export async function startFaultProxy(upstream: string, link: LinkOptions = {}):
       },
     );
     forwarded.on('error', () => incoming.socket.destroy());
+    // The body is read only once it may go on (after the latency), each chunk waiting for its
+    // turn on the shared uplink.
     const send = () => {
-      if (!uplink) {
-        incoming.pipe(forwarded);
-        return;
-      }
-      // Each chunk waits for its turn on the shared uplink before it goes on.
       incoming.on('data', (chunk: Buffer) => {
+        seen.bytes += chunk.length;
+        if (!uplink) {
+          forwarded.write(chunk);
+          return;
+        }
         incoming.pause();
         void uplink(chunk.length).then(() => {
           forwarded.write(chunk);
           incoming.resume();
         });
       });
-      incoming.on('end', () => void uplink(0).then(() => forwarded.end()));
+      incoming.on('end', () => void (uplink ? uplink(0) : Promise.resolve()).then(() => forwarded.end()));
     };
     if (link.latencyMs) setTimeout(send, link.latencyMs);
     else send();

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
 import { type LibraryScope, useLibrary, visibleDrafts } from '../../state/library.ts';
+import { OutboxButton } from '../publishing/OutboxButton.tsx';
 import { SettingsButton } from '../settings/SettingsDialog.tsx';
+import { ImportDraftButton } from './DraftFileButtons.tsx';
 import { DraftList } from './DraftList.tsx';
 import { LibraryControls } from './LibraryControls.tsx';
 import { TrashRow } from './TrashRow.tsx';
@@ -86,6 +88,10 @@ export function LibrarySidebar() {
       ) : (
         <DraftList rows={rows} openDraftId={openDraftId} onOpen={(id) => void open(id)} />
       )}
+      <footer className="sidebar-footer">
+        <ImportDraftButton />
+        <OutboxButton />
+      </footer>
     </nav>
   );
 }

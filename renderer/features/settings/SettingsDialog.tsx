@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../electron/model/preferences.ts';
 import { usePreferences } from '../../state/preferences.ts';
+import { SitesSection } from '../publishing/SitesSection.tsx';
 import { PublicationsEditor } from './PublicationsEditor.tsx';
 
 // Preferences in a native modal dialog: it traps focus, closes on Escape and hands focus back
@@ -60,6 +61,7 @@ function SettingsForm({ onClose }: { onClose(): void }) {
         />
       </label>
       <PublicationsEditor publications={preferences.publications} onChange={(publications) => void update({ publications })} />
+      <SitesSection />
       <div className="settings-footer">
         <button type="button" className="button-primary" onClick={onClose}>
           {t('settings.close')}

@@ -10,7 +10,7 @@ import { BRIDGE_KEY, type EventName, type EventPayload } from '../../../electron
 import { createHandlers } from '../../../electron/handlers.ts';
 import { createDispatcher } from '../../../electron/ipc.ts';
 import { isAssetPath, readAppFile, readThumbnail } from '../../../electron/protocol.ts';
-import { createServices, type Services } from '../../../electron/services/index.ts';
+import { createServices, type Services, type ServicesConfig } from '../../../electron/services/index.ts';
 
 export interface HostOptions {
   dataDir: string;
@@ -22,6 +22,9 @@ export interface HostOptions {
   // recorded in `saved`).
   openPath?: (path: string) => Promise<string>;
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  // Anything else the services take (a keychain stand-in, short publishing backoffs, a fetch);
+  // the host's own data folder, preferences, events and OS stand-ins above take precedence.
+  services?: Partial<ServicesConfig>;
 }
 
 export interface Host {
@@ -62,6 +65,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const opened: string[] = [];
   const saved: string[] = [];
   const services = createServices({
+    ...options.services,
     dataDir: options.dataDir,
     preferencesFile: new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'preferences', projectName: 'pressroom' }),
     events: {
