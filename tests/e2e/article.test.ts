@@ -21,7 +21,7 @@ describe('an article and its fields', () => {
     await page.getByRole('button', { name: '설정' }).click();
     const dialog = page.getByRole('dialog', { name: '설정' });
     await dialog.getByRole('button', { name: '매체 추가' }).click();
-    await dialog.getByLabel('이름').fill('부산이라좋다');
+    await dialog.getByLabel('이름', { exact: true }).fill('부산이라좋다');
     await dialog.getByLabel('기본 자료 출처').fill('부산이라좋다');
     await dialog.getByRole('button', { name: '완료' }).click();
     await expect.poll(() => app.host.services.preferences.get().publications.map((p) => p.name)).toEqual(['부산이라좋다']);

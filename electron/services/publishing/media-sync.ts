@@ -81,9 +81,14 @@ export async function syncMedia(input: MediaSyncInput): Promise<SyncedMedia> {
   report();
 
   const limited = limitConcurrency(input.parallelUploads ?? PARALLEL_UPLOADS);
-  await Promise.all(
+  // After one upload fails no other starts, and the step ends only once those under way have
+  // settled: an upload still running when the job's next attempt began would not yet be
+  // recorded, and that attempt would send the same photo again.
+  const failed = new AbortController();
+  const outcomes = await Promise.allSettled(
     files.map((file) =>
       limited(async () => {
+        if (failed.signal.aborted) throw failed.signal.reason;
         input.signal.throwIfAborted();
         const token = mediaToken(file.item.assetId);
         const found = input.mayHaveUploaded ? await findUploaded(client, token) : null;
@@ -105,9 +110,13 @@ export async function syncMedia(input: MediaSyncInput): Promise<SyncedMedia> {
         report();
         outbox.rememberMedia(siteId, file.item.assetId, file.item.variant, toRemote(media));
         await describeMedia(client, media.id, file.item, input.hasPlugin ? token : null);
+      }).catch((error: unknown) => {
+        if (!failed.signal.aborted) failed.abort(error);
+        throw error;
       }),
     ),
   );
+  if (outcomes.some((outcome) => outcome.status === 'rejected')) throw failed.signal.reason;
 
   const images: Record<string, RemoteImage> = {};
   const filesOut: Record<string, RemoteFile> = {};
