@@ -8,6 +8,7 @@ import { SearchQuery, SearchResult } from './model/search.ts';
 import { Revision, RevisionId, RevisionSummary } from './model/revision.ts';
 import { PreflightItem, PublishAction, PublishJob, PublishRequest, RemotePost, RemotePostSummary } from './model/publishing.ts';
 import { AddSiteRequest, KeyringStatus, Site, SiteId } from './model/site.ts';
+import { Person, QueueItem, ReviewData, ReviewRole, WorkflowAction } from './model/review.ts';
 
 // The one list of everything the renderer may ask of the main process, and every event main
 // may send back. Main registers handlers from it, preload and the test host bridge it, the
@@ -20,6 +21,7 @@ function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: DraftId }).strict();
 const Ok = z.object({ ok: z.literal(true) });
+const ReviewRecordId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -102,6 +104,34 @@ export const requests = {
   // keepMine: after a conflict, send the writer's version over the one changed on the site.
   'outbox.retry': request(z.object({ id: z.uuid(), keepMine: z.boolean().default(false) }).strict(), PublishJob),
 
+  // Editorial review. Thread and suggestion ids are made by the renderer: they are also the ids
+  // of the marks around the passage in the body. Every change is saved locally at once and
+  // sent to the site through the outbox (merged with what others wrote meanwhile).
+  'review.get': request(z.object({ draftId: DraftId }).strict(), ReviewData),
+  'review.me': request(z.object({ draftId: DraftId }).strict(), z.object({ person: Person, role: ReviewRole, siteId: SiteId.nullable() })),
+  'review.startThread': request(
+    z.object({ draftId: DraftId, threadId: ReviewRecordId, quote: z.string().max(2000), text: z.string().min(1).max(10_000) }).strict(),
+    ReviewData,
+  ),
+  'review.reply': request(z.object({ draftId: DraftId, threadId: ReviewRecordId, text: z.string().min(1).max(10_000) }).strict(), ReviewData),
+  'review.resolve': request(z.object({ draftId: DraftId, threadId: ReviewRecordId, resolved: z.boolean() }).strict(), ReviewData),
+  'review.suggest': request(
+    z.object({ draftId: DraftId, suggestionId: ReviewRecordId, kind: z.enum(['insert', 'delete']), text: z.string().max(20_000) }).strict(),
+    ReviewData,
+  ),
+  'review.decide': request(z.object({ draftId: DraftId, suggestionId: ReviewRecordId, decision: z.enum(['accepted', 'rejected']) }).strict(), ReviewData),
+  // A workflow step (submit, return, approve, reopen, publish), recorded in the timeline and
+  // carried out on the site: submit sends the article as a pending post; publish publishes it.
+  'review.transition': request(
+    z.object({ draftId: DraftId, siteId: SiteId, action: WorkflowAction, note: z.string().max(4000).default(''), scheduleAt: z.iso.datetime({ offset: true }).optional() }).strict(),
+    z.object({ review: ReviewData, status: ArticleStatus, job: PublishJob.nullable() }),
+  ),
+  // The editor's queue: pending posts on every site where the account may edit others' posts.
+  // list answers from the local copy (offline too); refresh asks the sites.
+  'review.queue': request(Empty, z.array(QueueItem)),
+  'review.refresh': request(Empty, z.array(QueueItem)),
+  'review.open': request(z.object({ siteId: SiteId, postId: z.number().int().positive() }).strict(), Draft),
+
   'settings.get': request(Empty, Preferences),
   'settings.update': request(PreferencesPatch, Preferences),
 } as const;
@@ -110,6 +140,8 @@ export const events = {
   'drafts.changed': z.object({ ids: z.array(DraftId) }),
   // A job moved on (state, step, bytes sent).
   'outbox.changed': z.object({ job: PublishJob }),
+  // A draft's review data changed (here, or merged in from the site).
+  'review.changed': z.object({ draftId: DraftId }),
 } as const;
 
 export type Requests = typeof requests;

@@ -11,7 +11,7 @@ export interface AppIdentity {
 // Maps each contract channel to the service that answers it. The Handlers type makes a missing
 // or mistyped channel a compile error.
 export function createHandlers(services: Services, identity: AppIdentity): Handlers {
-  const { assets, drafts, preferences } = services;
+  const { assets, drafts, preferences, review } = services;
   const ok = { ok: true } as const;
   return {
     'app.info': () => identity,
@@ -55,6 +55,17 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'outbox.list': () => services.publishing.jobs(),
     'outbox.cancel': ({ id }) => services.publishing.cancel(id),
     'outbox.retry': ({ id, keepMine }) => services.publishing.retry(id, keepMine),
+    'review.get': ({ draftId }) => review.get(draftId),
+    'review.me': ({ draftId }) => review.me(draftId),
+    'review.startThread': ({ draftId, threadId, quote, text }) => review.startThread(draftId, threadId, quote, text),
+    'review.reply': ({ draftId, threadId, text }) => review.reply(draftId, threadId, text),
+    'review.resolve': ({ draftId, threadId, resolved }) => review.resolve(draftId, threadId, resolved),
+    'review.suggest': ({ draftId, suggestionId, kind, text }) => review.suggest(draftId, suggestionId, kind, text),
+    'review.decide': ({ draftId, suggestionId, decision }) => review.decide(draftId, suggestionId, decision),
+    'review.transition': ({ draftId, siteId, action, note, scheduleAt }) => review.transition(draftId, siteId, action, note, scheduleAt),
+    'review.queue': () => review.queue(),
+    'review.refresh': () => review.refresh(),
+    'review.open': ({ siteId, postId }) => review.open(siteId, postId),
     'settings.get': () => preferences.get(),
     'settings.update': (patch) => preferences.update(patch),
   };

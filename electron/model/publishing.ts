@@ -8,6 +8,12 @@ import { SiteId } from './site.ts';
 export const PublishAction = z.enum(['draft', 'pending', 'schedule', 'publish', 'unpublish']);
 export type PublishAction = z.infer<typeof PublishAction>;
 
+// What a job in the outbox does: one of the writer's actions, or 'review', the job that sends a
+// draft's review data (comments, suggestions, the workflow timeline) to its post, queued by
+// services/review. The window shows it in the outbox and never offers it.
+export const JobAction = z.enum([...PublishAction.options, 'review']);
+export type JobAction = z.infer<typeof JobAction>;
+
 // One thing the pre-flight check found. Errors stop the publish; warnings are shown and the
 // writer may go on.
 export const PreflightItem = z.object({
@@ -38,7 +44,7 @@ export const PublishJob = z.object({
   id: z.string(),
   draftId: DraftId,
   siteId: SiteId,
-  action: PublishAction,
+  action: JobAction,
   scheduleAt: z.string().nullable(),
   // The draft revision this job publishes.
   revision: z.number().int().nonnegative(),

@@ -11,6 +11,7 @@ import { openPublishingDatabase } from './publishing/database.ts';
 import type { SecretBox } from './publishing/secrets.ts';
 import { PublishingService } from './publishing/service.ts';
 import { SitesService } from './publishing/sites.ts';
+import { ReviewService } from './review/service.ts';
 import { DraftsStorage } from './drafts/storage-health.ts';
 import type { EventSink } from './events.ts';
 import { type PreferencesFile, PreferencesService } from './settings/preferences.ts';
@@ -34,6 +35,9 @@ export interface ServicesConfig {
   publishingBackoffMs?: (attempt: number) => number;
   parallelUploads?: number;
   fetch?: typeof fetch;
+  // How often the review queue and the drafts under review are refreshed from the sites in the
+  // background; 0 turns it off. Five minutes unless told.
+  reviewRefreshMs?: number;
 }
 
 export interface Services {
@@ -47,6 +51,8 @@ export interface Services {
   sites: SitesService;
   // The pre-flight check, the outbox and what each draft became on each site.
   publishing: PublishingService;
+  // Editorial review: comments, suggestions, the workflow and the editor's queue.
+  review: ReviewService;
   close(): void;
 }
 
@@ -96,6 +102,15 @@ export function createServices(config: ServicesConfig): Services {
     ...(config.parallelUploads ? { parallelUploads: config.parallelUploads } : {}),
     ...(config.now ? { now: config.now } : {}),
   });
+  const review = new ReviewService({
+    db: publishingDb,
+    sites,
+    publishing,
+    drafts,
+    events: config.events,
+    ...(config.reviewRefreshMs !== undefined ? { refreshEveryMs: config.reviewRefreshMs } : {}),
+    ...(config.now ? { now: config.now } : {}),
+  });
   return {
     drafts,
     storage,
@@ -103,7 +118,9 @@ export function createServices(config: ServicesConfig): Services {
     assets,
     sites,
     publishing,
+    review,
     close: () => {
+      review.close();
       publishing.close();
       publishingDb.close();
       assets.close();

@@ -18,6 +18,8 @@ import { hwpSample, useWordPress, type WordPressSite } from '../support/wordpres
 const wordpress = useWordPress();
 const dir = tempDir('pressroom-publish-');
 let services: Services;
+// The sample article's post, for the test of opening it on another machine.
+let firstPostId = 0;
 
 beforeAll(async () => {
   services = createServices({
@@ -172,6 +174,7 @@ describe('publishing', () => {
     expect(reopened.article.body).toEqual(latest.article.body);
     expect(reopened.article.attachments.map((attachment) => attachment.name)).toEqual(latest.article.attachments.map((attachment) => attachment.name));
 
+    firstPostId = job.postId!;
     const down = await settled((await services.publishing.publish(draft.id, site.id, 'unpublish', null)).id);
     expect(down.state).toBe('done');
     expect((await fetch(job.link!)).status).toBe(404);
@@ -206,6 +209,36 @@ describe('publishing', () => {
     const items = await services.publishing.check(draft.id, site.id, 'pending');
     expect(items).toContainEqual(expect.objectContaining({ severity: 'error', messageKey: 'preflight.cannotUpload' }));
     await expect(services.publishing.publish(draft.id, site.id, 'pending', null)).rejects.toMatchObject({ messageKey: 'publish.preflightFailed' });
+  });
+});
+
+describe('another machine', () => {
+  test("an editor's app opens the writer's post with its photo and files fetched from the site", async () => {
+    const wp = wordpress();
+    const other = tempDir('pressroom-editor-');
+    const editorApp = createServices({
+      dataDir: other.path,
+      preferencesFile: new Conf<Record<string, unknown>>({ cwd: other.path, configName: 'preferences', projectName: 'pressroom' }),
+      events: { emit() {} },
+      secrets: memorySecretBox(),
+      assetCollectionDelayMs: 3_600_000,
+      reviewRefreshMs: 0,
+    });
+    try {
+      const site = await editorApp.sites.add(wp.url, wp.users.editor.username, wp.users.editor.appPassword);
+      const draft = await editorApp.publishing.openSitePost(site.id, firstPostId);
+      expect(draft.article.kicker).toBe('인터뷰');
+      const figure = draft.article.body.root.children.find((block) => block.type === 'figure') as unknown as { image: { assetId: string; alt: string } };
+      expect(figure.image.alt).toBe('조상진 의원이 말하고 있다');
+      const ids = [figure.image.assetId, ...draft.article.attachments.map((attachment) => attachment.assetId)];
+      expect((await editorApp.assets.check(ids)).map((status) => status.state)).toEqual(['ok', 'ok', 'ok']);
+      expect(draft.article.attachments.map((attachment) => attachment.name)).toEqual(['보고서-first.pdf', '회의록-first.hwp']);
+      const site2 = editorApp.sites.list()[0]!;
+      expect((await editorApp.publishing.check(draft.id, site2.id, 'draft')).filter((item) => item.severity === 'error')).toEqual([]);
+    } finally {
+      editorApp.close();
+      other.remove();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { REVIEW_MIGRATION } from '../review/store.ts';
 import { openSqlite } from '../storage/sqlite.ts';
 
 // publishing.db: the sites, what each draft became on each site, which photos a site already
@@ -65,6 +66,9 @@ const MIGRATIONS: readonly string[] = [
      updated_at TEXT NOT NULL
    );
    CREATE INDEX jobs_by_state ON jobs (state, next_attempt_at);`,
+  // 2: editorial review (services/review/store.ts): review data per draft, the review queue,
+  // what the app last knew of each draft's post, the account names.
+  REVIEW_MIGRATION,
 ];
 
 export function openPublishingDatabase(file: string): DatabaseSync {

@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ArticleFields } from '../../model/article.ts';
 import { AppError, ErrorPayload } from '../../model/errors.ts';
-import type { JobState, PublishAction, PublishJob, RemotePost } from '../../model/publishing.ts';
+import type { JobAction, JobState, PublishJob, RemotePost } from '../../model/publishing.ts';
 
 interface JobRow {
   id: string;
   draft_id: string;
   site_id: string;
-  action: PublishAction;
+  action: JobAction;
   schedule_at: string | null;
   revision: number;
   state: JobState;
@@ -54,7 +54,7 @@ export class OutboxStore {
     this.#now = now;
   }
 
-  enqueue(input: { draftId: string; siteId: string; action: PublishAction; scheduleAt: string | null; revision: number; article: ArticleFields }): PublishJob {
+  enqueue(input: { draftId: string; siteId: string; action: JobAction; scheduleAt: string | null; revision: number; article: ArticleFields }): PublishJob {
     const id = randomUUID();
     const at = this.#stamp();
     // The token finds the post again when the answer to its creation was lost. Random, so two
@@ -105,11 +105,22 @@ export class OutboxStore {
     this.#db.prepare(`UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'`).run(this.#stamp());
   }
 
+  // A publish of this draft to this site not yet settled. Review-data jobs do not count: they
+  // never change the post's content, and one waiting offline must not hold up a publish.
   hasOpenJob(draftId: string, siteId: string): boolean {
     const row = this.#db
-      .prepare(`SELECT 1 FROM jobs WHERE draft_id = ? AND site_id = ? AND state IN ('queued', 'running', 'waiting', 'conflict')`)
+      .prepare(`SELECT 1 FROM jobs WHERE draft_id = ? AND site_id = ? AND action != 'review' AND state IN ('queued', 'running', 'waiting', 'conflict')`)
       .get(draftId, siteId);
     return row !== undefined;
+  }
+
+  // The newest job of this kind for this draft and site, to be queued again rather than one
+  // more row added for every change (review data: one job per draft and site).
+  latestJob(draftId: string, siteId: string, action: JobAction): PublishJob | null {
+    const row = this.#db
+      .prepare('SELECT * FROM jobs WHERE draft_id = ? AND site_id = ? AND action = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get(draftId, siteId, action) as JobRow | undefined;
+    return row ? toJob(row) : null;
   }
 
   update(id: string, change: Partial<{ state: JobState; step: PublishJob['step']; attempts: number; nextAttemptAt: string | null; bytesSent: number; bytesTotal: number; error: ErrorPayload | null; postId: number | null; link: string | null; createSent: boolean; forceBase: string | null }>): PublishJob {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ArticleFields } from '../../model/article.ts';
 import { AppError } from '../../model/errors.ts';
-import type { PublishAction, RemotePost } from '../../model/publishing.ts';
+import type { JobAction, PublishAction, RemotePost } from '../../model/publishing.ts';
 import { type BlockLabels, encodeArticleDocument, serializeArticle } from './blocks/index.ts';
 import type { SyncedMedia } from './media-sync.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -19,7 +19,7 @@ type PostAnswer = z.infer<typeof PostAnswer>;
 export interface PostSyncInput {
   client: WordPressClient;
   outbox: OutboxStore;
-  job: { id: string; draftId: string; siteId: string; action: PublishAction; scheduleAt: string | null; revision: number; token: string; createSent: boolean; forceBase: string | null; createdAt: string };
+  job: { id: string; draftId: string; siteId: string; action: JobAction; scheduleAt: string | null; revision: number; token: string; createSent: boolean; forceBase: string | null; createdAt: string };
   article: ArticleFields;
   media: SyncedMedia;
   publication: { name: string; captionPrefix: string } | null;
@@ -28,6 +28,12 @@ export interface PostSyncInput {
 }
 
 const STATUS: Record<PublishAction, string> = { draft: 'draft', pending: 'pending', schedule: 'future', publish: 'publish', unpublish: 'draft' };
+
+// Review jobs never come here: they write only the post's review meta (services/review).
+function statusOf(action: JobAction): string {
+  if (action === 'review') throw new AppError('internal', 'errors.internal');
+  return STATUS[action];
+}
 
 // Creates or updates the post. An update never replaces a post someone changed on the site
 // since the app last saw it: that is a conflict for the writer to settle. A create whose answer
@@ -81,7 +87,7 @@ async function postBody(input: PostSyncInput): Promise<Record<string, unknown>> 
     labels: input.labels,
   });
   const body: Record<string, unknown> = {
-    status: STATUS[job.action],
+    status: statusOf(job.action),
   };
   if (job.action !== 'unpublish') {
     const tags = await termIds(client, 'tags', serialized.terms.tags);

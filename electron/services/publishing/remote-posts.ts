@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { ArticleStatus, Draft } from '../../model/article.ts';
+import type { ArticleFields, ArticleStatus, Draft } from '../../model/article.ts';
 import type { Attachment } from '../../model/asset.ts';
 import { AppError } from '../../model/errors.ts';
+import { photosIn } from '../../model/figure.ts';
 import type { RemotePostSummary } from '../../model/publishing.ts';
 import type { Publication } from '../../model/preferences.ts';
 import type { AssetStore } from '../assets/asset-store.ts';
@@ -83,10 +84,41 @@ export async function openRemotePost(deps: OpenRemoteDeps, postId: number): Prom
     attachments.push({ assetId: info.id, name: file.name || info.name, size: info.size, mime: info.mime });
   }
   article = { ...article, attachments };
+  if (parsed.lossless) article = await fetchMissingAssets(deps, article, post.title.raw, post.content.raw);
 
   const draft = deps.importDraft({ status: STATUS[post.status] ?? 'draft', article, createdAt: new Date().toISOString(), revisions: [] });
   deps.outbox.rememberPost(draft.id, { siteId: deps.siteId, postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modified_gmt, revision: draft.revision });
   return draft;
+}
+
+// A post opened from its stored document names photos and files by the ids they had on the
+// machine that published it. Those this machine lacks (an editor opening a writer's article)
+// are fetched from the site: the post's markup lists them in the same order as the document.
+// A photo arrives as the site has it (the published size), so it gets a new id here.
+async function fetchMissingAssets(deps: OpenRemoteDeps, article: ArticleFields, title: string, content: string): Promise<ArticleFields> {
+  const photos = photosIn(article.body);
+  const ids = [...photos.flatMap((photo) => (photo.image ? [photo.image.assetId] : [])), ...article.attachments.map((attachment) => attachment.assetId)];
+  const missing = new Set((await deps.store.check(ids)).filter((status) => status.state !== 'ok').map((status) => status.id));
+  if (missing.size === 0) return article;
+  const fromMarkup = parsePost({ title, content });
+  const swaps = new Map<string, string>();
+  for (const [index, photo] of photos.entries()) {
+    const remote = fromMarkup.remoteMedia[index];
+    if (!photo.image || !missing.has(photo.image.assetId) || !remote || swaps.has(photo.image.assetId)) continue;
+    const info = await deps.store.import(fileName(remote.url), await download(deps, remote.url), 'image');
+    swaps.set(photo.image.assetId, info.id);
+  }
+  const attachments: Attachment[] = [];
+  for (const [index, attachment] of article.attachments.entries()) {
+    const remote = fromMarkup.remoteFiles[index];
+    if (!missing.has(attachment.assetId) || !remote) {
+      attachments.push(attachment);
+      continue;
+    }
+    const info = await deps.store.import(attachment.name, await download(deps, remote.url), 'attachment');
+    attachments.push({ ...attachment, assetId: info.id, size: info.size, mime: info.mime });
+  }
+  return { ...fillRemoteMedia(article, swaps), attachments };
 }
 
 async function termNames(client: WordPressClient, taxonomy: 'tags' | 'categories', ids: readonly number[]): Promise<string[]> {

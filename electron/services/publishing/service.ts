@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ArticleFields, Draft } from '../../model/article.ts';
+import { ArticleFields, type Draft, emptyBody } from '../../model/article.ts';
 import type { MediaPreferences } from '../../model/asset.ts';
 import { photosIn } from '../../model/figure.ts';
 import { AppError } from '../../model/errors.ts';
@@ -11,12 +11,13 @@ import type { EventSink } from '../events.ts';
 import type { BlockLabels } from './blocks/index.ts';
 import { syncMedia } from './media-sync.ts';
 import { OutboxRunner } from './outbox-runner.ts';
-import { OutboxStore } from './outbox-store.ts';
+import { type JobWork, OutboxStore } from './outbox-store.ts';
 import { syncPost } from './post-sync.ts';
 import { preflight } from './preflight.ts';
 import { listRemotePosts, openRemotePost, type RemotePostSummary } from './remote-posts.ts';
 import { isRetryable } from './wordpress/remote-error.ts';
 import type { SitesService } from './sites.ts';
+import type { WordPressClient } from './wordpress/client.ts';
 
 export interface PublishingDeps {
   db: DatabaseSync;
@@ -43,12 +44,30 @@ export function defaultBackoff(attempt: number): number {
 
 const PROGRESS_EVERY_MS = 250;
 
+// Review data (comments, suggestions, the workflow timeline) rides the outbox beside the posts:
+// the same durable jobs, retries and one job per site at a time, so a comment written offline
+// goes out later and never races a publish of the same post. services/review attaches this
+// once both services exist.
+export interface ReviewOutbox {
+  // Runs a 'review' job: merges the draft's review data with the post's and writes it there.
+  sync(job: JobWork, client: WordPressClient, signal: AbortSignal): Promise<RemotePost | null>;
+  // Just before a post is updated: what others changed since that was only review data is taken
+  // in, so it is not mistaken for an edit on the site (a conflict).
+  beforePost(job: JobWork, client: WordPressClient): Promise<void>;
+  // The post was created or updated: the draft's review data follows it.
+  afterPost(job: JobWork): void;
+}
+
+// A review job carries no article; the column wants one.
+const NO_ARTICLE: ArticleFields = ArticleFields.parse({ body: emptyBody() });
+
 // One click to the site: the pre-flight check, then a durable job in the outbox that uploads
 // the media and creates or updates the post, step by step, retrying what the network broke.
 export class PublishingService {
   readonly outbox: OutboxStore;
   readonly runner: OutboxRunner;
   readonly #deps: PublishingDeps;
+  #review: ReviewOutbox | null = null;
 
   constructor(deps: PublishingDeps) {
     this.#deps = deps;
@@ -60,6 +79,11 @@ export class PublishingService {
       now: () => this.#now(),
     });
     this.runner.start();
+  }
+
+  attachReview(review: ReviewOutbox): void {
+    this.#review = review;
+    this.runner.kick();
   }
 
   async check(draftId: string, siteId: string, action: PublishAction): Promise<PreflightItem[]> {
@@ -83,6 +107,20 @@ export class PublishingService {
     if (this.outbox.hasOpenJob(draftId, siteId)) throw new AppError('conflict', 'publish.alreadyQueued');
     const draft = this.#deps.drafts.get(draftId);
     const job = this.outbox.enqueue({ draftId, siteId, action, scheduleAt: action === 'schedule' ? scheduleAt : null, revision: draft.revision, article: draft.article });
+    this.#changed(job);
+    this.runner.kick();
+    return job;
+  }
+
+  // Sends a draft's review data to its post on a site: the draft's review job queued again (one
+  // per draft and site, whatever number of comments it carries), or a new one while that one
+  // is running (it may have read the data already).
+  queueReviewSync(draftId: string, siteId: string): PublishJob {
+    const latest = this.outbox.latestJob(draftId, siteId, 'review');
+    const job =
+      latest && latest.state !== 'running'
+        ? this.outbox.update(latest.id, { state: 'queued', step: 'prepare', attempts: 0, nextAttemptAt: null, error: null })
+        : this.outbox.enqueue({ draftId, siteId, action: 'review', scheduleAt: null, revision: 0, article: NO_ARTICLE });
     this.#changed(job);
     this.runner.kick();
     return job;
@@ -158,6 +196,12 @@ export class PublishingService {
     try {
       const site = this.#deps.sites.get(job.siteId);
       const client = await this.#deps.sites.client(job.siteId);
+      if (job.action === 'review') {
+        this.#changed(this.outbox.update(jobId, { step: 'post' }));
+        const post = this.#review ? await this.#review.sync(job, client, signal) : null;
+        this.#changed(this.outbox.update(jobId, { state: 'done', step: 'finish', postId: post?.postId ?? null, link: post?.link ?? null, nextAttemptAt: null }));
+        return;
+      }
       const publication = this.#publication(job.article);
       let lastProgress = 0;
       this.#changed(this.outbox.update(jobId, { step: 'media' }));
@@ -180,6 +224,7 @@ export class PublishingService {
         },
       });
       signal.throwIfAborted();
+      await this.#review?.beforePost(job, client);
       this.#changed(this.outbox.update(jobId, { step: 'post' }));
       const post = await syncPost({
         client,
@@ -192,9 +237,19 @@ export class PublishingService {
         hasPlugin: site.plugin !== null,
       });
       this.#changed(this.outbox.update(jobId, { state: 'done', step: 'finish', postId: post.postId, link: post.link, nextAttemptAt: null }));
+      this.#afterPost(job);
     } catch (error) {
       if (signal.aborted) return;
       this.#changed(this.#failed(jobId, error));
+    }
+  }
+
+  // The post is out; a failure to queue its review data must not mark the publish failed.
+  #afterPost(job: JobWork): void {
+    try {
+      this.#review?.afterPost(job);
+    } catch (error) {
+      console.error('review data not queued after publishing', error);
     }
   }
 

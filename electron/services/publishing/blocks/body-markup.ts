@@ -1,6 +1,6 @@
 import type { LexicalDocument } from '../../../model/article.ts';
 import { SerializedFigure, SerializedGallery } from '../../../model/figure.ts';
-import { inlineHtml } from './inline-markup.ts';
+import { inlineHtml, isSuggestedInsertion } from './inline-markup.ts';
 import { HeaderState } from './lexical-json.ts';
 import { blockMarkup, joinBlocks } from './markup-escape.ts';
 import { figureMarkup, galleryMarkup } from './media-markup.ts';
@@ -24,8 +24,13 @@ interface Node {
 
 const childrenOf = (node: Node): Node[] => (Array.isArray(node.children) ? (node.children as Node[]) : []);
 
+// A suggested insertion not accepted yet is not published, so a paragraph holding only one is
+// empty on the page (see inline-markup.ts).
 function hasText(nodes: readonly Node[], depth = 0): boolean {
-  return depth < 64 && nodes.some((node) => (typeof node.text === 'string' && node.text !== '') || node.type === 'linebreak' || hasText(childrenOf(node), depth + 1));
+  return (
+    depth < 64 &&
+    nodes.some((node) => !isSuggestedInsertion(node) && ((typeof node.text === 'string' && node.text !== '') || node.type === 'linebreak' || hasText(childrenOf(node), depth + 1)))
+  );
 }
 
 // Lexical's element alignment, as core/paragraph's align and core/heading's textAlign.

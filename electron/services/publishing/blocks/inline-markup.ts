@@ -27,6 +27,15 @@ interface Link {
 
 type Run = { text: string; formats: number; link: Link | null } | { lineBreak: true };
 
+// Review marks in the body never reach the page. A comment's MarkNode ('mark') is only a
+// wrapper: its words are published, the mark is not. An open suggestion is published as if it
+// were rejected: a suggested insertion ('suggestion-insert') is left out, a suggested deletion
+// ('suggestion-delete') keeps its words. Accepting a suggestion in the editor turns it into
+// plain text (or removes it), which is then published like any other.
+export function isSuggestedInsertion(node: { type?: unknown }): boolean {
+  return node.type === 'suggestion-insert';
+}
+
 // Outermost first. The order is ours (RichText keeps the order formats were applied); any order
 // opens in the block editor, and a fixed one keeps the markup stable between publishes.
 const FORMAT_TAGS: ReadonlyArray<readonly [number, string, string]> = [
@@ -59,6 +68,7 @@ function collectRuns(nodes: readonly InlineNode[], link: Link | null, runs: Run[
   // Inline nesting deeper than this is a hand-edited file; its inner words are left out.
   if (depth > 64) return;
   for (const node of nodes) {
+    if (isSuggestedInsertion(node)) continue;
     if (node.type === 'linebreak') {
       runs.push({ lineBreak: true });
     } else if (node.type === 'tab') {
@@ -73,7 +83,8 @@ function collectRuns(nodes: readonly InlineNode[], link: Link | null, runs: Run[
         });
     } else if (Array.isArray(node.children)) {
       // A link inside a link is not HTML; the inner one keeps its text only. An unsafe address
-      // drops the link and keeps the words.
+      // drops the link and keeps the words. Comment marks and suggested deletions pass their
+      // words through (see isSuggestedInsertion).
       const own = !link && (node.type === 'link' || node.type === 'autolink') ? linkOf(node) : null;
       collectRuns(node.children as InlineNode[], link ?? own, runs, depth + 1);
     }
