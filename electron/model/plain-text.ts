@@ -10,7 +10,9 @@ interface SerializedNode {
   children?: unknown;
 }
 
-const INLINE_CONTAINERS = new Set(['link', 'autolink', 'mark']);
+// A comment's mark and a suggested change ('suggestion-insert', 'suggestion-delete') wrap words
+// inside a paragraph; their words are the paragraph's (both sides of an open suggestion count).
+const INLINE_CONTAINERS = new Set(['link', 'autolink', 'mark', 'suggestion-insert', 'suggestion-delete']);
 
 export function bodyParagraphs(body: LexicalDocument): string[] {
   const paragraphs: string[] = [];

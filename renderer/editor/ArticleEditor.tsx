@@ -21,6 +21,7 @@ import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
+import { ReviewPlugin } from './review/ReviewPlugin.tsx';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin.tsx';
 import { editorTheme } from './theme.ts';
 import { Toolbar } from './toolbar/Toolbar.tsx';
@@ -80,6 +81,7 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
         <ShortcutsPlugin />
         <AutosavePlugin />
         <CountsPlugin />
+        <ReviewPlugin />
       </div>
     </LexicalComposer>
   );

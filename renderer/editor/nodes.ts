@@ -1,5 +1,6 @@
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
+import { MarkNode } from '@lexical/mark';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
@@ -7,6 +8,7 @@ import type { Klass, LexicalNode } from 'lexical';
 import { FigureNode } from './nodes/FigureNode.tsx';
 import { GalleryNode } from './nodes/GalleryNode.tsx';
 import { PullQuoteNode } from './nodes/PullQuoteNode.ts';
+import { SuggestionDeleteNode, SuggestionInsertNode } from './review/SuggestionNodes.ts';
 
 // Every node an article body may contain. Paste and import produce only these.
 export const articleNodes: ReadonlyArray<Klass<LexicalNode>> = [
@@ -23,4 +25,8 @@ export const articleNodes: ReadonlyArray<Klass<LexicalNode>> = [
   PullQuoteNode,
   FigureNode,
   GalleryNode,
+  // Review: comment marks ('mark', with the thread ids) and suggested changes.
+  MarkNode,
+  SuggestionInsertNode,
+  SuggestionDeleteNode,
 ];

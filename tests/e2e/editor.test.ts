@@ -108,6 +108,8 @@ describe('the article body editor', () => {
       'Undo',
       'Redo',
       'Find and replace',
+      'Comment',
+      'Suggest changes',
     ]);
     expect(await button(page, 'Bold').getAttribute('aria-keyshortcuts')).toBe('Control+B');
 
@@ -118,11 +120,11 @@ describe('the article body editor', () => {
     await page.keyboard.press('ArrowRight');
     expect(await focusedName(page)).toBe('Heading 1');
     await page.keyboard.press('End');
-    expect(await focusedName(page)).toBe('Find and replace');
+    expect(await focusedName(page)).toBe('Suggest changes');
     await page.keyboard.press('ArrowRight');
     expect(await focusedName(page)).toBe('Paragraph');
     await page.keyboard.press('ArrowLeft');
-    expect(await focusedName(page)).toBe('Find and replace');
+    expect(await focusedName(page)).toBe('Suggest changes');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { toggleBlock, toggleList } from '../actions.ts';
 import { OPEN_FIND_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
 import { OPEN_PHOTO_PICKER_COMMAND } from '../media/commands.ts';
+import { ReviewToolbarButtons } from '../review/ReviewToolbar.tsx';
 import { ToolbarButton } from './ToolbarButton.tsx';
 import { useHistoryAvailability } from './useHistoryAvailability.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
@@ -86,6 +87,8 @@ export function Toolbar() {
       <ToolbarButton label={t('editor.toolbar.redo')} glyph="↷" shortcut="redo" disabled={!canRedo} onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />
       <Separator />
       <ToolbarButton label={t('editor.toolbar.find')} glyph="⌕" shortcut="find" onPress={() => editor.dispatchCommand(OPEN_FIND_COMMAND, 'find')} />
+      <Separator />
+      <ReviewToolbarButtons />
     </div>
   );
 }

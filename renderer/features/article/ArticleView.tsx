@@ -6,6 +6,9 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { ArticleDetails } from './ArticleDetails.tsx';
 import { DraftActions } from './DraftActions.tsx';
 import { HistoryButton } from '../history/HistoryButton.tsx';
+import { ReviewButton } from '../review/ReviewButton.tsx';
+import { ReviewPanel } from '../review/ReviewPanel.tsx';
+import { WorkflowBar } from '../review/WorkflowBar.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
 export function ArticleView() {
@@ -56,14 +59,17 @@ export function ArticleView() {
           <div className="article-actions">
             <SaveIndicator />
             <HistoryButton draftId={draftId} />
+            <ReviewButton />
             <DraftActions draftId={draftId} />
           </div>
         </header>
+        <WorkflowBar draftId={draftId} />
         <ArticleDetails key={`${draftId}:${loadKey}`} article={article} />
         <ArticleEditor key={`${draftId}:${loadKey}`} initialBody={article.body} />
         <AttachmentsPanel key={draftId} />
       </article>
       <StatusBar />
+      <ReviewPanel draftId={draftId} />
     </div>
   );
 }

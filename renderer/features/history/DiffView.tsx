@@ -90,12 +90,14 @@ function visibleParagraphs(body: readonly ParagraphChange[]): Array<{ index: num
 
 // Deletions are struck through and insertions underlined, besides their colours, and the key
 // says so in words: the diff does not rely on colour alone.
-export function DiffView({ diff }: { diff: ArticleDiff }) {
+// `heading` replaces the default "changes from this version to the current text" when the
+// two sides are something else (the review panel compares any two versions).
+export function DiffView({ diff, heading }: { diff: ArticleDiff; heading?: string }) {
   const { t } = useTranslation();
   const bodyChanged = diff.body.some((change) => change.kind !== 'equal');
   return (
     <div className="diff">
-      <h3 className="diff-heading">{t('history.compareHeading')}</h3>
+      <h3 className="diff-heading">{heading ?? t('history.compareHeading')}</h3>
       <p className="diff-legend">
         <span>{t('history.legend')}:</span> <span className="diff-key diff-key-removed">{t('history.legendRemoved')}</span>{' '}
         <span className="diff-key diff-key-added">{t('history.legendAdded')}</span>

@@ -5,6 +5,7 @@ import { useDraft } from '../../state/draft.ts';
 import { type LibraryScope, useLibrary, visibleDrafts } from '../../state/library.ts';
 import { OutboxButton } from '../publishing/OutboxButton.tsx';
 import { SettingsButton } from '../settings/SettingsDialog.tsx';
+import { ReviewQueue } from '../review/ReviewQueue.tsx';
 import { ImportDraftButton } from './DraftFileButtons.tsx';
 import { DraftList } from './DraftList.tsx';
 import { LibraryControls } from './LibraryControls.tsx';
@@ -57,6 +58,7 @@ export function LibrarySidebar() {
           </button>
         </div>
       </div>
+      <ReviewQueue />
       <div role="search" className="library-search">
         <input
           type="search"

@@ -1,0 +1,203 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $isRangeSelection,
+  BEFORE_INPUT_COMMAND,
+  COMMAND_PRIORITY_CRITICAL,
+  COMPOSITION_START_COMMAND,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  CUT_COMMAND,
+  DELETE_CHARACTER_COMMAND,
+  DELETE_LINE_COMMAND,
+  DELETE_WORD_COMMAND,
+  DROP_COMMAND,
+  type LexicalEditor,
+  PASTE_COMMAND,
+  REMOVE_TEXT_COMMAND,
+  TextNode,
+} from 'lexical';
+import { useEffect } from 'react';
+import { useReview } from '../../state/review.ts';
+import { newRecordId } from './body.ts';
+import {
+  $closestSuggestion,
+  $deleteSuggested,
+  $insertSuggestedText,
+  $markSelectionDeleted,
+  $prepareComposition,
+  $syncSelectionFromDOM,
+  COMPOSITION_PLACEHOLDER,
+  type DeleteUnit,
+  type SuggestContext,
+} from './suggest.ts';
+import { $isSuggestionInsertNode, setInsertionExtender } from './SuggestionNodes.ts';
+
+// One line of text from whatever was pasted or dropped: suggestions live inside a paragraph.
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+function clipboardText(event: unknown): string {
+  if (typeof ClipboardEvent !== 'undefined' && event instanceof ClipboardEvent) return event.clipboardData?.getData('text/plain') ?? '';
+  if (typeof InputEvent !== 'undefined' && event instanceof InputEvent) return event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+  return '';
+}
+
+function suggestContext(): SuggestContext {
+  const name = () => useReview.getState().me?.person.name ?? '';
+  return {
+    isMine: (node) => node.getAuthor() === name(),
+    newInfo: () => ({ suggestionId: newRecordId(), author: name(), at: new Date().toISOString() }),
+  };
+}
+
+// Registered only while "Suggest changes" is on. Every way text gets in or out of the body is
+// turned into suggestions: typed text (the browser's own insertion is taken over), composed
+// Hangul, paste, cut, Backspace and Delete by character, word or line. Commands dispatched by
+// a nested editor (a photo's caption) are left alone.
+function registerSuggestionMode(editor: LexicalEditor): () => void {
+  const context = suggestContext();
+  const own = (from: LexicalEditor) => from === editor;
+  const name = () => useReview.getState().me?.person.name ?? '';
+  setInsertionExtender((author) => author === name());
+  const deleting = (unit: DeleteUnit) => (backward: boolean, from: LexicalEditor) => {
+    if (!own(from) || editor.isComposing()) return false;
+    $syncSelectionFromDOM(editor);
+    return $deleteSuggested(backward, unit, context);
+  };
+  return mergeRegister(
+    () => setInsertionExtender(null),
+    // The placeholder a composition starts from (ours or Lexical's) is taken out of an insertion
+    // once nothing is composing in it: not every input method ends with a compositionend.
+    editor.registerNodeTransform(TextNode, (node) => {
+      if (node.isComposing() || !node.getTextContent().includes(COMPOSITION_PLACEHOLDER)) return;
+      if (!$isSuggestionInsertNode($closestSuggestion(node))) return;
+      $stripPlaceholders(node);
+    }),
+    editor.registerCommand(
+      BEFORE_INPUT_COMMAND,
+      (event, from) => {
+        if (!own(from) || editor.isComposing()) return false;
+        if (event.inputType !== 'insertText' || !event.data || event.data.includes('\n')) return false;
+        event.preventDefault();
+        return $insertSuggestedText(event.data, context);
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      CONTROLLED_TEXT_INSERTION_COMMAND,
+      (payload, from) => {
+        if (!own(from)) return false;
+        const text = typeof payload === 'string' ? payload : clipboardText(payload);
+        if (!text) return false;
+        // Lexical inserting a composition's text itself: the composing node is already inside
+        // an insertion (see COMPOSITION_START below), and Lexical knows how to replace it.
+        if (editor.isComposing() && text !== COMPOSITION_PLACEHOLDER) return false;
+        return $insertSuggestedText(oneLine(text), context);
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    // Before the input method writes its first jamo, the caret is put inside an insertion, so
+    // the whole composition lands there. Lexical's own handling runs after (returns false).
+    editor.registerCommand(
+      COMPOSITION_START_COMMAND,
+      (_event, from) => {
+        if (own(from) && !editor.isComposing()) {
+          $syncSelectionFromDOM(editor);
+          $prepareComposition(context);
+        }
+        return false;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      DELETE_CHARACTER_COMMAND,
+      deleting('grapheme'),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      DELETE_WORD_COMMAND,
+      deleting('word'),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      DELETE_LINE_COMMAND,
+      deleting('word'),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      REMOVE_TEXT_COMMAND,
+      (event, from) => {
+        if (!own(from)) return false;
+        $syncSelectionFromDOM(editor);
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) return false;
+        event?.preventDefault();
+        if (!selection.isCollapsed()) $markSelectionDeleted(selection, false, context);
+        return true;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      CUT_COMMAND,
+      (event, from) => {
+        if (!own(from)) return false;
+        $syncSelectionFromDOM(editor);
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) return false;
+        if (typeof ClipboardEvent !== 'undefined' && event instanceof ClipboardEvent) {
+          event.preventDefault();
+          event.clipboardData?.setData('text/plain', selection.getTextContent());
+        }
+        if (!selection.isCollapsed()) $markSelectionDeleted(selection, false, context);
+        return true;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      PASTE_COMMAND,
+      (event, from) => {
+        if (!own(from)) return false;
+        $syncSelectionFromDOM(editor);
+        const text = oneLine(clipboardText(event));
+        event.preventDefault();
+        return $insertSuggestedText(text, context);
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    // Dragging text around would move it without a trace.
+    editor.registerCommand(
+      DROP_COMMAND,
+      (event, from) => {
+        if (!own(from)) return false;
+        event.preventDefault();
+        return true;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+  );
+}
+
+function $stripPlaceholders(node: TextNode): void {
+  const text = node.getTextContent();
+  const selection = $getSelection();
+  const shift = (offset: number) => offset - text.slice(0, offset).split(COMPOSITION_PLACEHOLDER).length + 1;
+  const stripped = text.replaceAll(COMPOSITION_PLACEHOLDER, '');
+  const key = node.getKey();
+  const anchor = $isRangeSelection(selection) && selection.anchor.key === key ? shift(selection.anchor.offset) : null;
+  const focus = $isRangeSelection(selection) && selection.focus.key === key ? shift(selection.focus.offset) : null;
+  // Only the placeholder: a composition about to start (or one given up) holds the caret here.
+  if (stripped === '') return;
+  node.setTextContent(stripped);
+  if ($isRangeSelection(selection)) {
+    if (anchor !== null) selection.anchor.set(key, anchor, 'text');
+    if (focus !== null) selection.focus.set(key, focus, 'text');
+  }
+}
+
+export function SuggestionModePlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerSuggestionMode(editor), [editor]);
+  return null;
+}
