@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AssetId, AssetInfo, AssetPurpose, AssetStatus } from './model/asset.ts';
 import { ArticleStatus, Draft, DraftId, DraftSummary, SavedArticle } from './model/article.ts';
-import { type ErrorPayload } from './model/errors.ts';
+import { ErrorPayload } from './model/errors.ts';
 import { Preferences, PreferencesPatch } from './model/preferences.ts';
 import { RecoverRequest, StorageStatus } from './model/storage.ts';
 import { SearchQuery, SearchResult } from './model/search.ts';
@@ -108,6 +108,9 @@ export const requests = {
   // of the marks around the passage in the body. Every change is saved locally at once and
   // sent to the site through the outbox (merged with what others wrote meanwhile).
   'review.get': request(z.object({ draftId: DraftId }).strict(), ReviewData),
+  // What went wrong reading the site's copy of the review data last time (damaged, or written by
+  // a newer app: review.remoteInvalid / review.remoteNewer {host}), or null.
+  'review.problem': request(z.object({ draftId: DraftId }).strict(), ErrorPayload.nullable()),
   'review.me': request(z.object({ draftId: DraftId }).strict(), z.object({ person: Person, role: ReviewRole, siteId: SiteId.nullable() })),
   'review.startThread': request(
     z.object({ draftId: DraftId, threadId: ReviewRecordId, quote: z.string().max(2000), text: z.string().min(1).max(10_000) }).strict(),

@@ -56,6 +56,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'outbox.cancel': ({ id }) => services.publishing.cancel(id),
     'outbox.retry': ({ id, keepMine }) => services.publishing.retry(id, keepMine),
     'review.get': ({ draftId }) => review.get(draftId),
+    'review.problem': ({ draftId }) => review.problem(draftId),
     'review.me': ({ draftId }) => review.me(draftId),
     'review.startThread': ({ draftId, threadId, quote, text }) => review.startThread(draftId, threadId, quote, text),
     'review.reply': ({ draftId, threadId, text }) => review.reply(draftId, threadId, text),

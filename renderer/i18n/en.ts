@@ -469,6 +469,9 @@ export const en = {
       noteOptional: 'Note (optional)',
       noteRequired: 'Note for the writer (required): what should change?',
       cancel: 'Cancel',
+      later: 'Publish at a later time',
+      when: 'Publication time',
+      whenHint: 'In your local time ({{zone}}).',
       actions: {
         submit: 'Submit for review',
         return: 'Return to writer',
@@ -476,6 +479,7 @@ export const en = {
         approvePublish: 'Approve and publish',
         reopen: 'Reopen review',
         publish: 'Publish',
+        schedule: 'Schedule…',
       },
       confirm: {
         submit: 'Submit',
@@ -484,6 +488,8 @@ export const en = {
         approvePublish: 'Approve and publish now',
         reopen: 'Reopen',
         publish: 'Publish now',
+        schedule: 'Schedule',
+        approveSchedule: 'Approve and schedule',
       },
       done: {
         submit: 'Submitted for review.',
@@ -492,6 +498,8 @@ export const en = {
         approvePublish: 'Approved; publishing.',
         reopen: 'Review reopened.',
         publish: 'Publishing.',
+        schedule: 'Scheduling.',
+        approveSchedule: 'Approved; scheduling.',
       },
     },
     timeline: {

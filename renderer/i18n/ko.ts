@@ -467,6 +467,9 @@ export const ko: Messages = {
       noteOptional: '메모 (선택)',
       noteRequired: '필자에게 남길 메모 (필수): 무엇을 고쳐야 하나요?',
       cancel: '취소',
+      later: '나중에 발행',
+      when: '발행 시각',
+      whenHint: '이 컴퓨터의 시간대({{zone}}) 기준입니다.',
       actions: {
         submit: '검토 요청',
         return: '필자에게 돌려보내기',
@@ -474,6 +477,7 @@ export const ko: Messages = {
         approvePublish: '승인하고 게시',
         reopen: '다시 검토',
         publish: '게시',
+        schedule: '예약 발행…',
       },
       confirm: {
         submit: '검토 요청 보내기',
@@ -482,6 +486,8 @@ export const ko: Messages = {
         approvePublish: '지금 승인하고 게시',
         reopen: '다시 검토하기',
         publish: '지금 게시',
+        schedule: '예약 발행하기',
+        approveSchedule: '승인하고 예약 발행',
       },
       done: {
         submit: '검토를 요청했습니다.',
@@ -490,6 +496,8 @@ export const ko: Messages = {
         approvePublish: '승인했습니다. 게시하는 중입니다.',
         reopen: '다시 검토 중입니다.',
         publish: '게시하는 중입니다.',
+        schedule: '게시를 예약하는 중입니다.',
+        approveSchedule: '승인했습니다. 게시를 예약하는 중입니다.',
       },
     },
     timeline: {

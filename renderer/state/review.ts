@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ArticleStatus } from '../../electron/model/article.ts';
-import { AppError } from '../../electron/model/errors.ts';
+import { AppError, type ErrorPayload } from '../../electron/model/errors.ts';
 import type { Person, ReviewData, ReviewRole } from '../../electron/model/review.ts';
 import { api } from '../bridge.ts';
 import type { BodySuggestion } from '../editor/review/body.ts';
@@ -54,6 +54,9 @@ interface ReviewState {
   error: AppError | null;
   // What went wrong with the last workflow step, shown in the workflow bar.
   workflowError: AppError | null;
+  // What went wrong reading the site's copy of the review data (damaged, or from a newer app),
+  // shown in the panel as a notice until a pull finds it fine again.
+  problem: ErrorPayload | null;
   // A short message for screen readers (and the panel's status line).
   notice: string;
   noticeSeq: number;
@@ -92,7 +95,8 @@ interface ReviewState {
   resolve(threadId: string, resolved: boolean): Promise<void>;
   recordSuggestion(suggestionId: string, kind: 'insert' | 'delete', text: string): Promise<void>;
   decide(ids: readonly string[], decision: Decision): Promise<void>;
-  transition(choice: WorkflowChoice, note: string, siteId: string): Promise<boolean>;
+  // scheduleAt (an ISO time with offset): the publish step schedules the post for then.
+  transition(choice: WorkflowChoice, note: string, siteId: string, scheduleAt?: string): Promise<boolean>;
 }
 
 function asAppError(error: unknown): AppError {
@@ -124,6 +128,7 @@ export const useReview = create<ReviewState>()((set, get) => {
     status: null,
     error: null,
     workflowError: null,
+    problem: null,
     notice: '',
     noticeSeq: 0,
     busy: false,
@@ -146,6 +151,7 @@ export const useReview = create<ReviewState>()((set, get) => {
           status: null,
           error: null,
           workflowError: null,
+          problem: null,
           suggestMode: false,
           preview: 'none',
           markOrder: [],
@@ -160,10 +166,11 @@ export const useReview = create<ReviewState>()((set, get) => {
     async refresh() {
       const draftId = get().draftId;
       if (!draftId) return;
-      const [data, me, summary] = await Promise.allSettled([
+      const [data, me, summary, problem] = await Promise.allSettled([
         api.invoke('review.get', { draftId }),
         api.invoke('review.me', { draftId }),
         api.invoke('drafts.summaries', { ids: [draftId] }),
+        api.invoke('review.problem', { draftId }),
       ]);
       if (get().draftId !== draftId) return;
       set({
@@ -171,6 +178,7 @@ export const useReview = create<ReviewState>()((set, get) => {
         me: me.status === 'fulfilled' ? me.value : get().me,
         status: summary.status === 'fulfilled' ? (summary.value[0]?.status ?? get().status) : get().status,
         error: data.status === 'rejected' ? asAppError(data.reason) : get().error,
+        problem: problem.status === 'fulfilled' ? problem.value : get().problem,
       });
     },
 
@@ -283,15 +291,21 @@ export const useReview = create<ReviewState>()((set, get) => {
       }
     },
 
-    async transition(choice, note, siteId) {
+    async transition(choice, note, siteId, scheduleAt) {
       const draftId = get().draftId;
       if (!draftId) return false;
+      // A step that would fail half-way (approved, then a schedule main refuses as past) is not
+      // started: the same refusal main gives, before anything changes.
+      if (scheduleAt && stepsOf(choice).length > 1 && !(Date.parse(scheduleAt) > Date.now())) {
+        set({ workflowError: new AppError('invalid_input', 'publish.scheduleInPast') });
+        return false;
+      }
       // Whatever is typed goes with the step: the site gets the text as it is on screen.
       await useDraft.getState().flush();
       for (const action of stepsOf(choice)) {
         const ok = await write(
           draftId,
-          () => api.invoke('review.transition', { draftId, siteId, action, note }),
+          () => api.invoke('review.transition', { draftId, siteId, action, note, ...(action === 'publish' && scheduleAt ? { scheduleAt } : {}) }),
           (result) => {
             set({ data: result.review, status: result.status });
             if (result.job) usePublishing.getState().applyJob(result.job);

@@ -7,8 +7,9 @@ import { useWordPress } from '../support/wordpress.ts';
 
 // The workflow bar and the review queue in Chromium, against the real services and the real
 // WordPress, with an editor's account: submit, return to the writer with a note, submit again,
-// approve and publish in one click; the queue lists the pending post. (Writer and editor on two
-// machines are tested on the services: tests/integration/review-service.test.ts.)
+// approve and publish in one click; the queue lists the pending post. Then approve and schedule,
+// a past time refused. (Writer and editor on two machines are tested on the services:
+// tests/integration/review-service.test.ts.)
 
 const wordpress = useWordPress();
 const app = useAppUnderTest('en-US', {
@@ -104,6 +105,90 @@ describe('the review workflow from the app', () => {
     const json = (await response.json()) as { status: string; content: { raw: string } };
     expect(json.status).toBe('publish');
     expect(json.content.raw).toContain('It passed 31 to 12.');
+    expect(problems).toEqual([]);
+  });
+
+  test('approved, then scheduled from the bar: a past time is refused, a later one makes a future post', async () => {
+    const wp = wordpress();
+    if (app.host.services.sites.list().length === 0) await app.host.services.sites.add(wp.url, wp.users.editor.username, wp.users.editor.appPassword);
+    const { page, problems } = await app.openPage();
+    const headline = `Harbour festival schedule ${TAG}`;
+    await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByLabel('Headline', { exact: true }).fill(headline);
+    await page.getByRole('textbox', { name: 'Byline', exact: true }).fill('Kim Minji');
+    await page.getByRole('textbox', { name: 'Article body' }).click();
+    await page.keyboard.insertText('The festival opens on Saturday.');
+    await expect.poll(() => saveState(page), { timeout: 5000 }).toBe('saved');
+    const draftId = (await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-draft-id'))!;
+    await step(page, 'Submit for review', 'Submit', '');
+    await expect.poll(() => bar(page).locator('.workflow-status strong').innerText()).toBe('In review');
+
+    // Approve and publish at a later time that has passed: refused before anything changes.
+    await bar(page).getByRole('button', { name: 'Approve and publish', exact: true }).click();
+    await bar(page).getByRole('checkbox', { name: 'Publish at a later time' }).check();
+    await bar(page).getByLabel('Publication time').fill('2020-01-01T09:00');
+    await bar(page).getByRole('button', { name: 'Approve and schedule', exact: true }).click();
+    await expect.poll(() => bar(page).getByRole('alert').innerText()).toBe('Choose a publication time in the future.');
+    expect(app.host.services.drafts.get(draftId).status).toBe('in_review');
+    await bar(page).getByRole('button', { name: 'Cancel' }).click();
+
+    const form = bar(page).locator('form');
+    await bar(page).getByRole('button', { name: 'Approve', exact: true }).click();
+    await form.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => bar(page).locator('.workflow-status strong').innerText(), { timeout: 20_000 }).toBe('Approved');
+    await expect.poll(() => bar(page).getByRole('button').allInnerTexts()).toEqual(['Reopen review', 'Publish', 'Schedule…']);
+
+    // Schedule…: the time is a labelled field; a past one gets main's refusal.
+    await bar(page).getByRole('button', { name: 'Schedule…', exact: true }).click();
+    const when = bar(page).getByLabel('Publication time');
+    await when.fill('2020-01-01T09:00');
+    await form.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect.poll(() => bar(page).getByRole('alert').innerText()).toBe('Choose a publication time in the future.');
+    expect(app.host.services.drafts.get(draftId).status).toBe('approved');
+
+    const year = new Date().getFullYear() + 1;
+    await when.fill(`${year}-06-15T10:00`);
+    await form.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect.poll(() => bar(page).locator('.workflow-status strong').innerText(), { timeout: 20_000 }).toBe('Scheduled');
+    await expect.poll(jobsSettled, { timeout: 30_000 }).toBe(true);
+    expect(app.host.services.drafts.get(draftId).status).toBe('scheduled');
+    const timeline = app.host.services.review.get(draftId).timeline.map((entry) => `${entry.action}:${entry.to}`);
+    expect(timeline).toEqual(['submit:in_review', 'approve:approved', 'publish:scheduled']);
+
+    const post = app.host.services.publishing.remotePosts(draftId)[0]!;
+    const response = await wp.rest(`/wp/v2/posts/${post.postId}?context=edit`, { as: 'editor' });
+    const json = (await response.json()) as { status: string; date_gmt: string };
+    expect(json.status).toBe('future');
+    expect(json.date_gmt.startsWith(`${year}-06-1`)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  test('damaged review data on the site shows in the panel as a notice', async () => {
+    const wp = wordpress();
+    if (app.host.services.sites.list().length === 0) await app.host.services.sites.add(wp.url, wp.users.editor.username, wp.users.editor.appPassword);
+    const { page, problems } = await app.openPage();
+    await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByLabel('Headline', { exact: true }).fill(`Damaged review data ${TAG}`);
+    await page.getByRole('textbox', { name: 'Byline', exact: true }).fill('Kim Minji');
+    await page.getByRole('textbox', { name: 'Article body' }).click();
+    await page.keyboard.insertText('A short item.');
+    await expect.poll(() => saveState(page), { timeout: 5000 }).toBe('saved');
+    const draftId = (await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-draft-id'))!;
+    await step(page, 'Submit for review', 'Submit', '');
+
+    const { postId } = app.host.services.publishing.remotePosts(draftId)[0]!;
+    const edit = await wp.rest(`/wp/v2/posts/${postId}`, {
+      as: 'admin',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ meta: { pressroom_review: '[1,2,3]' } }),
+    });
+    expect(edit.status).toBe(200);
+    await app.host.services.review.pull(draftId);
+    expect(app.host.services.review.problem(draftId)).toMatchObject({ messageKey: 'review.remoteInvalid' });
+
+    await page.getByRole('button', { name: /^Review/ }).click();
+    await expect.poll(() => panel(page).getByRole('status').allInnerTexts()).toEqual([expect.stringContaining('is damaged and was not used')]);
     expect(problems).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { applySuggestions, markIdsInBody, newRecordId, RECORD_ID, suggestionsInB
 import { comparable, submittedVersion } from '../../renderer/features/review/compare.ts';
 import { shortQuote } from '../../renderer/features/review/format.ts';
 import { isThreadShown, orderThreads, visibleComments } from '../../renderer/features/review/threads.ts';
-import { availableChoices, noteRequired, stepsOf } from '../../renderer/features/review/workflow.ts';
+import { availableChoices, noteRequired, scheduleAtOf, stepsOf, timeOffer } from '../../renderer/features/review/workflow.ts';
 
 // The review panel's pure helpers: the body read for suggestions and marks, the order of
 // threads, the workflow's buttons, and the version a submit sent.
@@ -103,8 +103,8 @@ describe('the workflow bar', () => {
     expect(availableChoices('changes_requested', 'author')).toEqual(['submit']);
     expect(availableChoices('in_review', 'writer')).toEqual([]);
     expect(availableChoices('in_review', 'editor')).toEqual(['return', 'approve', 'approvePublish']);
-    expect(availableChoices('approved', 'editor')).toEqual(['reopen', 'publish']);
-    expect(availableChoices('approved', 'author')).toEqual(['publish']);
+    expect(availableChoices('approved', 'editor')).toEqual(['reopen', 'publish', 'schedule']);
+    expect(availableChoices('approved', 'author')).toEqual(['publish', 'schedule']);
     expect(availableChoices('approved', 'writer')).toEqual([]);
     expect(availableChoices('published', 'editor')).toEqual([]);
   });
@@ -114,6 +114,31 @@ describe('the workflow bar', () => {
     expect(stepsOf('return')).toEqual(['return']);
     expect(noteRequired('return')).toBe(true);
     expect(noteRequired('approve')).toBe(false);
+  });
+
+  test('schedule is a publish at a time; approve and publish may take one; the others never', () => {
+    expect(stepsOf('schedule')).toEqual(['publish']);
+    expect(timeOffer('schedule')).toBe('required');
+    expect(timeOffer('approvePublish')).toBe('optional');
+    expect(timeOffer('publish')).toBe('none');
+    expect(timeOffer('approve')).toBe('none');
+    expect(noteRequired('schedule')).toBe(false);
+  });
+
+  test('the time field goes out as an ISO time with this computer’s offset, only when publishing later', () => {
+    const iso = scheduleAtOf('schedule', false, '2031-03-01T14:05');
+    expect(iso).toMatch(/^2031-03-01T14:05:00[+-]\d{2}:\d{2}$/);
+    // The same instant as that wall-clock time here.
+    expect(Date.parse(iso!)).toBe(new Date(2031, 2, 1, 14, 5).getTime());
+    expect(scheduleAtOf('approvePublish', true, '2031-03-01T14:05')).toBe(iso);
+    // Publishing now: no time sent, whatever the field holds.
+    expect(scheduleAtOf('approvePublish', false, '2031-03-01T14:05')).toBeUndefined();
+    expect(scheduleAtOf('publish', true, '2031-03-01T14:05')).toBeUndefined();
+    // A time is wanted and the field holds none.
+    expect(scheduleAtOf('schedule', false, '')).toBeNull();
+    expect(scheduleAtOf('approvePublish', true, 'tomorrow')).toBeNull();
+    // A past time goes out as it is: main refuses it and says why.
+    expect(scheduleAtOf('schedule', false, '2001-01-01T09:00')).toMatch(/^2001-01-01T09:00:00/);
   });
 });
 

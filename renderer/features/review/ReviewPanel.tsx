@@ -23,6 +23,7 @@ function ReviewPanelView({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
   const tab = useReview((state) => state.tab);
   const error = useReview((state) => state.error);
+  const problem = useReview((state) => state.problem);
   const notice = useReview((state) => state.notice);
   const noticeSeq = useReview((state) => state.noticeSeq);
   const openComments = useReview((state) => state.data?.threads.filter((thread) => !thread.resolved).length ?? 0);
@@ -89,6 +90,13 @@ function ReviewPanelView({ draftId }: { draftId: string }) {
       <p className="review-status" key={noticeSeq}>
         {notice}
       </p>
+      {/* The site's copy of the review data could not be used (damaged, or from a newer app):
+          a warning, not a failure, so it is said politely and stays until a pull finds it fine. */}
+      {problem && (
+        <p className="review-problem" role="status">
+          {t(problem.messageKey, problem.params ?? {})}
+        </p>
+      )}
       {error && (
         <p className="review-error" role="alert">
           {t(error.messageKey, error.params ?? {})}{' '}

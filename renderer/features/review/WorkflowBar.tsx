@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { proposedSchedule } from '../publishing/publish-logic.ts';
 import { usePublishing } from '../../state/publishing.ts';
 import { useReview } from '../../state/review.ts';
 import { useReviewFormat } from './format.ts';
-import { availableChoices, noteRequired, WORKFLOW_PATH, type WorkflowChoice } from './workflow.ts';
+import { availableChoices, noteRequired, scheduleAtOf, timeOffer, WORKFLOW_PATH, type WorkflowChoice } from './workflow.ts';
 import './review.css';
 
 // Announces review messages (a comment added, suggestion mode on…) to screen readers, whether or
@@ -37,13 +38,22 @@ export function WorkflowBar({ draftId }: { draftId: string }) {
   // The step whose note is being written, for the draft and status it was chosen at: another
   // draft, or a status changed meanwhile, closes it.
   const [chosen, setChosen] = useState<{ at: string; choice: WorkflowChoice } | null>(null);
+  // The publication time, for "Schedule…" and for "Approve and publish" at a later time.
+  const [later, setLater] = useState(false);
+  const [when, setWhen] = useState(() => proposedSchedule(new Date()));
   const here = `${draftId}:${status ?? ''}`;
   const choosing = chosen?.at === here ? chosen.choice : null;
-  const setChoosing = (choice: WorkflowChoice | null) => setChosen(choice ? { at: here, choice } : null);
+  const setChoosing = (choice: WorkflowChoice | null) => {
+    setChosen(choice ? { at: here, choice } : null);
+    // Each opening proposes a fresh time and publishing now where that is a choice.
+    setLater(false);
+    setWhen(proposedSchedule(new Date()));
+  };
   const [note, setNote] = useState('');
   const [pickedSite, setPickedSite] = useState('');
   const noteId = useId();
   const siteFieldId = useId();
+  const whenId = useId();
 
   useEffect(() => {
     if (!sitesLoaded) void usePublishing.getState().loadSites().catch(() => {});
@@ -56,16 +66,23 @@ export function WorkflowBar({ draftId }: { draftId: string }) {
   // the one picked here.
   const siteId = me?.siteId ?? (sites.length === 1 ? sites[0]!.id : pickedSite || null);
   const required = choosing !== null && noteRequired(choosing);
+  const offer = choosing ? timeOffer(choosing) : 'none';
+  const showTime = offer === 'required' || (offer === 'optional' && later);
+  const scheduleAt = choosing ? scheduleAtOf(choosing, later, when) : undefined;
+  // The label of the confirm button (and of what is announced once done): publishing later
+  // says so.
+  const confirmKey = choosing === 'approvePublish' && later ? 'approveSchedule' : choosing;
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
     if (!choosing || !siteId) return;
     if (required && !note.trim()) return;
-    const choice = choosing;
-    if (await useReview.getState().transition(choice, note.trim(), siteId)) {
+    if (scheduleAt === null) return;
+    const done = confirmKey;
+    if (await useReview.getState().transition(choosing, note.trim(), siteId, scheduleAt)) {
       setChoosing(null);
       setNote('');
-      useReview.getState().announce(t(`review.workflow.done.${choice}`));
+      useReview.getState().announce(t(`review.workflow.done.${done}`));
     }
   }
 
@@ -136,7 +153,17 @@ export function WorkflowBar({ draftId }: { draftId: string }) {
       )}
       {choices.length > 0 && !siteId && <p className="review-note">{sites.length === 0 ? t('review.workflow.noSite') : t('review.workflow.pickSite')}</p>}
       {choosing && siteId && (
-        <form className="workflow-confirm" onSubmit={(event) => void confirm(event)}>
+        <form
+          className="workflow-confirm"
+          onSubmit={(event) => void confirm(event)}
+          onKeyDown={(event) => {
+            // Escape in any of its fields (the note, the time) closes the step.
+            if (event.key === 'Escape' && !event.defaultPrevented) {
+              event.preventDefault();
+              setChoosing(null);
+            }
+          }}
+        >
           <label htmlFor={noteId}>{required ? t('review.workflow.noteRequired') : t('review.workflow.noteOptional')}</label>
           <textarea
             id={noteId}
@@ -148,16 +175,32 @@ export function WorkflowBar({ draftId }: { draftId: string }) {
             maxLength={4000}
             rows={2}
             onChange={(event) => setNote(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                event.preventDefault();
-                setChoosing(null);
-              }
-            }}
           />
+          {offer === 'optional' && (
+            <label className="workflow-later">
+              <input type="checkbox" checked={later} onChange={(event) => setLater(event.target.checked)} /> {t('review.workflow.later')}
+            </label>
+          )}
+          {showTime && (
+            <>
+              <label htmlFor={whenId}>{t('review.workflow.when')}</label>
+              <input
+                id={whenId}
+                type="datetime-local"
+                required
+                value={when}
+                aria-invalid={scheduleAt === null || undefined}
+                aria-describedby={`${whenId}-hint`}
+                onChange={(event) => setWhen(event.target.value)}
+              />
+              <p id={`${whenId}-hint`} className="review-note">
+                {t('review.workflow.whenHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+              </p>
+            </>
+          )}
           <div className="review-buttons">
-            <button type="submit" className="button-primary" disabled={busy || (required && !note.trim())}>
-              {t(`review.workflow.confirm.${choosing}`)}
+            <button type="submit" className="button-primary" disabled={busy || (required && !note.trim()) || scheduleAt === null}>
+              {t(`review.workflow.confirm.${confirmKey}`)}
             </button>
             <button type="button" onClick={() => setChoosing(null)}>
               {t('review.workflow.cancel')}
