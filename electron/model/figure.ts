@@ -65,16 +65,17 @@ export function photosIn(body: { root: { children: ReadonlyArray<{ type: string 
   return photos;
 }
 
-// The caption's words, for checks and search; the markup keeps the formatting.
-export function captionText(caption: SerializedCaption | null): string {
-  if (!caption) return '';
+// A caption's words (line breaks as spaces), for checks, search, and a caption that cannot be
+// loaded as it is; the markup keeps the formatting. Takes anything: stored data may be damaged.
+export function captionText(caption: unknown): string {
   const parts: string[] = [];
   const walk = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return;
-    const { text, children } = node as { text?: unknown; children?: unknown };
-    if (typeof text === 'string') parts.push(text);
-    if (Array.isArray(children)) children.forEach(walk);
+    const record = node as { type?: unknown; text?: unknown; children?: unknown };
+    if (typeof record.text === 'string') parts.push(record.text);
+    else if (record.type === 'linebreak') parts.push(' ');
+    if (Array.isArray(record.children)) record.children.forEach(walk);
   };
-  walk(caption.root);
-  return parts.join('').trim();
+  walk((caption as { root?: unknown } | null)?.root);
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useAppUnderTest } from '../support/app.ts';
-import { captionText } from '../../renderer/editor/media/caption.ts';
+import { captionText } from '../../electron/model/figure.ts';
 import { imageIn } from '../support/photos.ts';
 
 // Photos and attachments as a writer uses them: a photo dropped from the desktop, captioned,

@@ -1,8 +1,8 @@
 import { createEditor, $getRoot, type LexicalEditor } from 'lexical';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BRIDGE_KEY } from '../../electron/contract.ts';
-import { SerializedFigure, SerializedGallery } from '../../electron/model/figure.ts';
-import { emptyCaption, captionText } from '../../renderer/editor/media/caption.ts';
+import { captionText, SerializedFigure, SerializedGallery } from '../../electron/model/figure.ts';
+import { emptyCaption } from '../../renderer/editor/media/caption.ts';
 import { isImageFile, moveItem, pastedImageFiles } from '../../renderer/editor/media/files.ts';
 import { attachmentKind, formatSize, renameAttachment, splitSize } from '../../renderer/features/attachments/format.ts';
 

@@ -1,6 +1,7 @@
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { createEditor, type EditorState, type LexicalEditor, type SerializedEditorState } from 'lexical';
-import type { SerializedCaption } from '../../../electron/model/figure.ts';
+import { emptyBody } from '../../../electron/model/article.ts';
+import { captionText, type SerializedCaption } from '../../../electron/model/figure.ts';
 import { editorTheme } from '../theme.ts';
 
 // A photo's caption: a small Lexical document of its own (inline text, bold, italic, links),
@@ -10,31 +11,7 @@ import { editorTheme } from '../theme.ts';
 export const CAPTION_NODES = [LinkNode, AutoLinkNode];
 
 export function emptyCaption(): SerializedCaption {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }],
-    },
-  };
-}
-
-// A caption's text, for one that cannot be loaded as it is (a node type this version does not
-// know): the words survive, the formatting does not.
-export function captionText(json: unknown): string {
-  const parts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as { type?: unknown; text?: unknown; children?: unknown };
-    if (typeof record.text === 'string') parts.push(record.text);
-    else if (record.type === 'linebreak') parts.push(' ');
-    if (Array.isArray(record.children)) record.children.forEach(walk);
-  };
-  walk((json as { root?: unknown } | null)?.root);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return emptyBody();
 }
 
 function textCaption(text: string): SerializedCaption {

@@ -8,7 +8,8 @@ import {
 } from 'lexical';
 import type { JSX } from 'react';
 import type { FigureImage, SerializedCaption, SerializedFigure } from '../../../electron/model/figure.ts';
-import { Caption, captionText } from '../media/caption.ts';
+import { captionText } from '../../../electron/model/figure.ts';
+import { Caption } from '../media/caption.ts';
 import { FigureView } from '../media/FigureView.tsx';
 import { type FigureAlignValue, type FigureSizeValue, readAlign, readImage, readSize, thumbnailUrl } from '../media/image-json.ts';
 

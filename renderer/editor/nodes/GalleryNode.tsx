@@ -9,7 +9,8 @@ import {
 } from 'lexical';
 import type { JSX } from 'react';
 import type { FigureImage, SerializedCaption, SerializedGallery } from '../../../electron/model/figure.ts';
-import { Caption, captionText } from '../media/caption.ts';
+import { captionText } from '../../../electron/model/figure.ts';
+import { Caption } from '../media/caption.ts';
 import { GALLERY_MAX, GALLERY_MIN } from '../media/files.ts';
 import { GalleryView } from '../media/GalleryView.tsx';
 import { readImage, thumbnailUrl } from '../media/image-json.ts';
