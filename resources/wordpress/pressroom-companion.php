@@ -192,6 +192,8 @@ add_action(
 	function () {
 		foreach ( get_post_types( array( 'show_in_rest' => true ) ) as $type ) {
 			add_filter( "rest_pre_insert_{$type}", 'pressroom_check_update', 10, 2 );
+			// The post and its meta are written by now: the next writer may look.
+			add_action( "rest_after_insert_{$type}", 'pressroom_release_post_lock' );
 		}
 	}
 );
@@ -202,9 +204,12 @@ add_action(
  * modified since is refused with 412 Precondition Failed, and the answer carries the current
  * modified_gmt. Without the header nothing changes (WordPress's last-write-wins).
  *
- * modified_gmt has a one-second resolution, and the check and the write are not one transaction:
- * two updates within the same second, or racing each other, can both pass. It guards against the
- * common case, an edit made on the web hours before.
+ * Two updates racing each other (two people commenting at once, each from the same version) must
+ * not both pass: the check takes a named database lock on the post, held until the post and its
+ * meta are written (or the request ends, which closes the connection and so frees the lock), and
+ * reads the modified time from the database rather than the object cache. What remains is the
+ * one-second resolution of modified_gmt: a write in the same second as the version the client
+ * read cannot be told apart from it, so the client looks again once that second is over.
  */
 function pressroom_check_update( $prepared, $request ) {
 	if ( is_wp_error( $prepared ) ) {
@@ -231,6 +236,10 @@ function pressroom_check_update( $prepared, $request ) {
 	if ( null === $base_time ) {
 		return new WP_Error( 'pressroom_invalid_base', 'X-Pressroom-Base-Modified must be a date-time such as 2024-05-01T09:30:00 (GMT).', array( 'status' => 400 ) );
 	}
+	if ( ! pressroom_lock_post( $prepared->ID ) ) {
+		return new WP_Error( 'pressroom_busy', 'The post is being updated by someone else; try again.', array( 'status' => 503 ) );
+	}
+	clean_post_cache( $prepared->ID );
 	$post = get_post( $prepared->ID );
 	if ( ! $post ) {
 		return $prepared;
@@ -247,6 +256,25 @@ function pressroom_check_update( $prepared, $request ) {
 		);
 	}
 	return $prepared;
+}
+
+/**
+ * MariaDB's named locks belong to the connection, so one left behind by a failed request is freed
+ * when PHP closes it.
+ */
+function pressroom_post_lock_name( $post_id ) {
+	global $wpdb;
+	return 'pressroom_post_' . $wpdb->prefix . (int) $post_id;
+}
+
+function pressroom_lock_post( $post_id ) {
+	global $wpdb;
+	return '1' === (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 15)', pressroom_post_lock_name( $post_id ) ) );
+}
+
+function pressroom_release_post_lock( $post ) {
+	global $wpdb;
+	$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', pressroom_post_lock_name( $post->ID ) ) );
 }
 
 /**

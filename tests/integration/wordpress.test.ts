@@ -34,8 +34,8 @@ async function createPost(wp: WordPressSite, as: WordPressRole, fields: Json): P
   return json(response);
 }
 
-function updatePost(wp: WordPressSite, as: WordPressRole, id: unknown, fields: Json, baseModified?: string): Promise<Response> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+function updatePost(wp: WordPressSite, as: WordPressRole, id: unknown, fields: Json, baseModified?: string, extra: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
   if (baseModified !== undefined) headers['X-Pressroom-Base-Modified'] = baseModified;
   return wp.rest(`/wp/v2/posts/${String(id)}`, { as, method: 'POST', headers, body: JSON.stringify(fields) });
 }
@@ -235,6 +235,26 @@ describe('stale updates', () => {
     // Without the header WordPress behaves as always; a malformed header is a client error.
     expect((await updatePost(wp, 'author', post.id, { title: 'Version 4' })).status).toBe(200);
     expect((await updatePost(wp, 'author', post.id, { title: 'Version 5' }, 'yesterday')).status).toBe(400);
+  });
+
+  test('updates racing each other from the same version: exactly one passes, the rest get 412', async () => {
+    // Two people commenting at once both send the version they read; without one critical
+    // section around the check and the write, both pass and the later one erases the other.
+    // The test site's fault plugin holds each request between the check and the write, as a
+    // loaded server would, so that they all reach that window together.
+    const slow = { 'X-Pressroom-Test-Pause-Before-Write': '300' };
+    const wp = site();
+    const post = await createPost(wp, 'editor', { title: 'Race', status: 'draft' });
+    await nextSecond();
+    const seen = (await json(await updatePost(wp, 'editor', post.id, { title: 'Race, read by all' }))).modified_gmt as string;
+    await nextSecond();
+    const marks = ['가', '나', '다', '라', '마', '바'];
+    const answers = await Promise.all(marks.map((mark) => updatePost(wp, 'editor', post.id, { meta: { pressroom_review: JSON.stringify({ mark }) } }, seen, slow)));
+    const statuses = answers.map((answer) => answer.status);
+    expect([...statuses].sort()).toEqual([200, 412, 412, 412, 412, 412]);
+    // What the site keeps is the one write it said yes to.
+    const stored = (await json(await wp.rest(`/wp/v2/posts/${String(post.id)}?context=edit`, { as: 'editor' }))).meta as Json;
+    expect(stored['pressroom_review']).toBe(JSON.stringify({ mark: marks[statuses.indexOf(200)] }));
   });
 
   test('a draft not updated since it was created is current at the modified_gmt the API reported', async () => {

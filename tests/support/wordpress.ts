@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +48,7 @@ export interface LocalWordPress extends WordPressSite {
 }
 
 const SCRIPT = resolve(import.meta.dirname, '..', '..', 'scripts', 'wordpress', 'wordpress.mjs');
+const TEST_PLUGIN = resolve(import.meta.dirname, 'wordpress-plugins', 'pressroom-test-faults.php');
 
 export function siteFrom(info: WordPressInfo): WordPressSite {
   const restUrl = (route: string) => {
@@ -107,6 +108,8 @@ export async function startWordPress(options: { dataDir?: string; host?: string;
     throw new Error(`WordPress did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const startMs = Date.now() - started;
+  // mu-plugins are read on every request, so the test-only one may come after the start.
+  copyFileSync(TEST_PLUGIN, join(dataDir, 'wp-content', 'mu-plugins', 'pressroom-test-faults.php'));
   return {
     ...siteFrom(info),
     startMs,
