@@ -9,8 +9,9 @@ import Conf from 'conf';
 import { type BenchRow, percentile, round } from './harness.ts';
 import { longDraft } from './seed.ts';
 
-// Autosave of a 1,000-paragraph draft as main handles it: the contract's validation, then one
-// SQLite transaction with the app's durability settings (WAL, synchronous=FULL).
+// Autosave of a 1,000-paragraph draft as main handles it: the contract's validation, the body
+// completed from the editor's patch and checked whole, then one SQLite transaction with the
+// app's durability settings (WAL, synchronous=FULL).
 export async function run(): Promise<BenchRow[]> {
   const dir = tempDir('pressroom-bench-');
   const services = createServices({
@@ -21,18 +22,27 @@ export async function run(): Promise<BenchRow[]> {
   const dispatch = createDispatcher(createHandlers(services, { name: 'bench', version: '0', platform: process.platform, systemLocale: 'ko' }));
   const draft = services.drafts.create();
   const paragraphs = longDraft(1000);
+  // As the editor sends it: after the first save, a patch with the block typed into and the
+  // order of all of them by node key (main keeps the rest from the save before).
+  const { root } = paragraphsToBody(paragraphs);
+  const head = JSON.stringify({ ...root, children: undefined });
+  const order = root.children.map((_, i) => String(i + 2));
+  const blockText = (i: number) => JSON.stringify(paragraphsToBody([paragraphs[i]!]).root.children[0]);
+  const session = crypto.randomUUID();
   let revision = draft.revision;
+  let blocks: Record<string, string> = Object.fromEntries(order.map((key, i) => [key, blockText(i)]));
   const samples: number[] = [];
   for (let i = 0; i < 60; i++) {
-    paragraphs[i % paragraphs.length] += '가';
-    // As the editor sends it: the body as JSON text (the page keeps each block's text).
-    const article = { ...draft.article, body: JSON.stringify(paragraphsToBody(paragraphs)) };
+    const article = { ...draft.article, body: { session, head, order, blocks } };
     const started = performance.now();
     const result = await dispatch('drafts.save', { id: draft.id, baseRevision: revision, article });
     const elapsed = performance.now() - started;
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     revision = (result.value as { revision: number }).revision;
     if (i >= 10) samples.push(elapsed);
+    const typed = i % paragraphs.length;
+    paragraphs[typed] += '가';
+    blocks = { [order[typed]!]: blockText(typed) };
   }
   services.close();
   dir.remove();

@@ -19,7 +19,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'drafts.summaries': ({ ids }) => drafts.summaries(ids),
     'drafts.create': ({ publicationId }) => drafts.create(publicationId),
     'drafts.get': ({ id }) => drafts.get(id),
-    'drafts.save': ({ id, baseRevision, article: { body, ...fields } }) => drafts.save(id, baseRevision, { ...fields, body: body.document }, body.text),
+    'drafts.save': ({ id, baseRevision, article }) => drafts.saveEdited(id, baseRevision, article),
     'drafts.search': ({ query, scope, limit }) => drafts.search(query, scope, limit),
     'drafts.setStatus': ({ id, status }) => drafts.setStatus(id, status),
     'drafts.trash': ({ id }) => (drafts.trash(id), ok),

@@ -18,15 +18,17 @@ export type ArticleStatus = z.infer<typeof ArticleStatus>;
 // editor's business, and the main process never renders them.
 // Checked in place rather than parsed into copies: a long article has thousands of blocks and
 // this runs on every autosave.
-const SerializedBlock = z.custom<{ type: string; [key: string]: unknown }>(
-  (value) => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.length <= 64,
-  { message: 'body.invalidBlock' },
-);
+export function isSerializedBlock(value: unknown): value is { type: string; [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && (value as { type: string }).type.length <= 64;
+}
+const SerializedBlock = z.custom<{ type: string; [key: string]: unknown }>(isSerializedBlock, { message: 'body.invalidBlock' });
+export const MAX_BLOCKS = 100_000;
+export const MAX_BODY_CHARS = 64 * 1024 * 1024;
 
 export const LexicalDocument = z.looseObject({
   root: z.looseObject({
     type: z.literal('root'),
-    children: z.array(SerializedBlock).max(100_000),
+    children: z.array(SerializedBlock).max(MAX_BLOCKS),
   }),
 });
 export type LexicalDocument = z.infer<typeof LexicalDocument>;
@@ -67,7 +69,7 @@ export type ArticleFields = z.infer<typeof ArticleFields>;
 // instead of serializing the tree again. Parsed here so nothing malformed reaches the store.
 export const BodyText = z
   .string()
-  .max(64 * 1024 * 1024)
+  .max(MAX_BODY_CHARS)
   .transform((text, context) => {
     let value: unknown;
     try {
@@ -84,9 +86,39 @@ export const BodyText = z
     return { text, document: document.data };
   });
 
-// What drafts.save receives: every field, with the body still in its JSON text beside the
-// parsed copy the search index reads.
-export const SavedArticle = ArticleFields.extend({ body: BodyText });
+// The body as the editor sends it: only the top-level blocks that changed since main last
+// confirmed a save from this editor session, and the order of all of them by the editor's node
+// keys. Main keeps the rest from that save (see services/drafts/body-patches.ts), so a keystroke
+// in a long article hands the bridge one paragraph instead of the whole text. A patch main
+// cannot complete (it restarted, another save came between) is refused as body.resync, and the
+// editor sends every block.
+const BlockKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+export const BodyPatch = z
+  .object({
+    session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    // The root node's own JSON, without its children.
+    head: z.string().max(64 * 1024),
+    order: z.array(BlockKey).max(MAX_BLOCKS),
+    blocks: z.record(BlockKey, z.string().max(MAX_BODY_CHARS)),
+  })
+  .strict();
+export type BodyPatch = z.infer<typeof BodyPatch>;
+
+// The body's JSON text from the root's own JSON and its blocks' JSON texts: the same text as
+// JSON.stringify(editorState.toJSON()). The editor and main join it the same way, here.
+// Built by concatenation rather than Array.join: V8 keeps the result as a rope and copies it
+// once, when it is written (SQLite binds it), instead of once here and again there; for a long
+// article each copy is milliseconds of an autosave.
+export function joinBody(head: string, blocks: readonly string[]): string {
+  const own = head.slice(1, -1);
+  let text = `{"root":{${own}${own === '' ? '' : ','}"children":[`;
+  for (let i = 0; i < blocks.length; i++) text += i === 0 ? blocks[i] : `,${blocks[i]}`;
+  return `${text}]}}`;
+}
+
+// What drafts.save receives: every field, with the body as JSON text (parsed beside it for the
+// search index) or as a patch of it.
+export const SavedArticle = ArticleFields.extend({ body: z.union([BodyText, BodyPatch]) });
 export type SavedArticle = z.output<typeof SavedArticle>;
 
 export const DraftId = z.uuid();

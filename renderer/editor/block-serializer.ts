@@ -9,15 +9,28 @@ import {
   type NodeKey,
   type SerializedLexicalNode,
 } from 'lexical';
+import { type BodyPatch, joinBody } from '../../electron/model/article.ts';
+
 type SerializedTree = SerializedLexicalNode & { children?: SerializedTree[] };
 
-// Serializes the body as the JSON text of editorState.toJSON(), but re-exports only the
-// top-level blocks that changed since the last time and keeps every block's text. Typing
-// touches one paragraph; re-exporting (and handing the page's IPC) a thousand of them on every
-// autosave is what made a save of a long article block the page.
+// Serializes the body for autosave. Each top-level block's JSON text is kept and re-exported
+// only when Lexical marked something in it dirty; what goes to main is a patch (see BodyPatch in
+// the model) with the blocks that differ from what main confirmed last, so a keystroke in a long
+// article hands the bridge one paragraph. Copying a whole article through the bridge costs the
+// page milliseconds however it is packaged; that was the part of a save that blocked typing.
+export interface BodySnapshot {
+  patch: BodyPatch;
+  // The whole body's JSON text, joined when someone asks (publishing reads the saved article).
+  text(): string;
+}
+
 export class BlockSerializer {
+  readonly #session = crypto.randomUUID();
   #cache = new Map<NodeKey, string>();
   #changed = new Set<NodeKey>();
+  // The blocks main holds from this session's last confirmed save; empty when it holds nothing
+  // (nothing saved yet, or a save failed: then every block goes again).
+  #confirmed = new Map<NodeKey, string>();
 
   // Called from the update listener with the keys Lexical marked dirty in that update.
   noteChanges(editorState: EditorState, dirtyKeys: Iterable<NodeKey>): void {
@@ -32,25 +45,48 @@ export class BlockSerializer {
     });
   }
 
-  serialize(editorState: EditorState): string {
+  serialize(editorState: EditorState): BodySnapshot {
     return editorState.read(() => {
       const root = $getRoot();
-      const live = new Set<NodeKey>();
-      const children = root.getChildren().map((block) => {
+      const order: NodeKey[] = [];
+      const texts: string[] = [];
+      const blocks: Record<NodeKey, string> = {};
+      for (const block of root.getChildren()) {
         const key = block.getKey();
-        live.add(key);
         let json = this.#changed.has(key) ? undefined : this.#cache.get(key);
         if (json === undefined) {
           json = JSON.stringify($exportTree(block));
           this.#cache.set(key, json);
         }
-        return json;
-      });
+        order.push(key);
+        texts.push(json);
+        if (this.#confirmed.get(key) !== json) blocks[key] = json;
+      }
       this.#changed.clear();
-      for (const key of this.#cache.keys()) if (!live.has(key)) this.#cache.delete(key);
+      if (this.#cache.size > order.length) {
+        const live = new Set(order);
+        for (const key of this.#cache.keys()) if (!live.has(key)) this.#cache.delete(key);
+      }
       const head = JSON.stringify($exportNodeJSON(root), (key, value: unknown) => (key === 'children' ? undefined : value));
-      return `{"root":{${head.slice(1, -1)}${head === '{}' ? '' : ','}"children":[${children.join(',')}]}}`;
+      let text: string | undefined;
+      return { patch: { session: this.#session, head, order, blocks }, text: () => (text ??= joinBody(head, texts)) };
     });
+  }
+
+  // Main stored this snapshot: its blocks are the base of the next patch.
+  saved(snapshot: BodySnapshot): void {
+    const { order, blocks } = snapshot.patch;
+    const next = new Map<NodeKey, string>();
+    for (const key of order) {
+      const json = blocks[key] ?? this.#confirmed.get(key);
+      if (json !== undefined) next.set(key, json);
+    }
+    this.#confirmed = next;
+  }
+
+  // A save failed: main may hold anything, so the next one carries every block.
+  unsaved(): void {
+    this.#confirmed.clear();
   }
 }
 

@@ -3,14 +3,18 @@ import type { ArticleFields, Draft, LexicalDocument } from '../../electron/model
 import type { Input } from '../../electron/contract.ts';
 import { AppError, type ErrorCode } from '../../electron/model/errors.ts';
 import { api } from '../bridge.ts';
+import type { BodySnapshot } from '../editor/block-serializer.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
 // The editor hands over a way to serialize its body instead of the body itself, so typing
 // costs nothing here: serialization happens once per autosave, not once per keystroke.
 export interface BodySource {
-  // The body as JSON text (see BodyText in the model).
-  serialize(): string;
+  // The body as a patch of what main last stored from this editor (see BodyPatch in the model).
+  serialize(): BodySnapshot;
+  // Main stored it, or may not have: the next patch builds on it, or carries every block.
+  saved(snapshot: BodySnapshot): void;
+  unsaved(): void;
   // True while an input method is composing (Hangul): saving then could split a syllable.
   isComposing(): boolean;
 }
@@ -53,8 +57,8 @@ let bodySource: BodySource | null = null;
 let bodyDirty = false;
 // The body's JSON text as last handed to a save; null until the first save after opening, when
 // the article's body is still the one opened. Kept here rather than in the store's article, so
-// a save does not re-render the views that show the article's fields.
-let savedBody: string | null = null;
+// a save does not re-render the views that show the article's fields; joined only when asked.
+let savedBody: (() => string) | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstDirtyAt: number | undefined;
 let inFlight: Promise<void> | undefined;
@@ -84,26 +88,44 @@ export const useDraft = create<DraftState>()((set, get) => {
     // The part of a save that blocks the page, serializing the body and handing it to the
     // bridge, is measured as 'autosave' for the benchmarks and the devtools timeline.
     const started = performance.now();
-    const body = bodyDirty && bodySource ? bodySource.serialize() : (savedBody ?? JSON.stringify(article.body));
+    const source = bodySource;
+    const snapshot = source?.serialize();
+    let body: Input<'drafts.save'>['article']['body'];
+    if (snapshot) {
+      body = snapshot.patch;
+      savedBody = snapshot.text;
+    } else {
+      const text = savedBody?.() ?? JSON.stringify(article.body);
+      body = text;
+      savedBody = () => text;
+    }
     const payload: Input<'drafts.save'>['article'] = { ...article, body };
-    savedBody = body;
     bodyDirty = false;
     firstDirtyAt = undefined;
     // A background retry keeps the error on screen until it succeeds, rather than flashing
     // "Saving…" (and announcing it to screen readers) every few seconds.
     const attempt: SaveState = retry && get().saveState === 'error' ? 'error' : 'saving';
     set({ saveState: attempt });
+    let resync = false;
     const request = api.invoke('drafts.save', { id: draftId, baseRevision: revision, article: payload });
     performance.measure('autosave', { start: started, end: performance.now() });
     inFlight = (async () => {
       try {
         const result = await request;
+        if (snapshot) source?.saved(snapshot);
         if (get().draftId !== draftId) return;
         // Typing during the save leaves the state dirty again; only a clean save reads "saved".
         set((state) => ({ revision: result.revision, error: null, saveState: state.saveState === attempt ? 'saved' : state.saveState }));
       } catch (error) {
         bodyDirty = true;
+        source?.unsaved();
         const failure = error instanceof AppError ? error : new AppError('internal', 'errors.internal');
+        // Main no longer holds what the patch was based on (it restarted, or the draft was saved
+        // from elsewhere): the next save, at once, carries every block. Not an error to show.
+        if (failure.messageKey === 'body.resync' && get().draftId === draftId) {
+          resync = true;
+          return;
+        }
         set({ saveState: 'error', error: failure });
         if (RETRYABLE.has(failure.code) && get().draftId === draftId) {
           clearTimeout(timer);
@@ -114,6 +136,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       }
     })();
     await inFlight;
+    if (resync) await save(retry);
   }
 
   return {
@@ -176,5 +199,5 @@ if (typeof document !== 'undefined') {
 // The open article with the body as last saved: what is on disk once flush() has returned.
 export function currentArticle(): ArticleFields | null {
   const { article } = useDraft.getState();
-  return article && { ...article, body: savedBody === null ? article.body : (JSON.parse(savedBody) as LexicalDocument) };
+  return article && { ...article, body: savedBody === null ? article.body : (JSON.parse(savedBody()) as LexicalDocument) };
 }

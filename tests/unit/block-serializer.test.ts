@@ -2,7 +2,9 @@ import { ListItemNode, ListNode, $createListItemNode, $createListNode } from '@l
 import { HeadingNode, $createHeadingNode } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, createEditor, type ElementNode, type LexicalEditor } from 'lexical';
 import { describe, expect, test } from 'vitest';
-import { BlockSerializer } from '../../renderer/editor/block-serializer.ts';
+import { BlockSerializer, type BodySnapshot } from '../../renderer/editor/block-serializer.ts';
+import type { AppError } from '../../electron/model/errors.ts';
+import { BodyPatches } from '../../electron/services/drafts/body-patches.ts';
 
 // The autosave's incremental serializer must write exactly what Lexical's own toJSON() writes,
 // whatever the writer did since the last save.
@@ -21,7 +23,19 @@ function update(editor: LexicalEditor, change: () => void) {
 }
 
 const same = (editor: LexicalEditor, serializer: BlockSerializer) =>
-  expect(JSON.parse(serializer.serialize(editor.getEditorState()))).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+  expect(JSON.parse(serializer.serialize(editor.getEditorState()).text())).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+
+const paragraphs = (count: number) => () => {
+  const root = $getRoot();
+  for (let i = 0; i < count; i++) root.append($createParagraphNode().append($createTextNode(`문단 ${i}`)));
+};
+
+function typeInto(editor: LexicalEditor, index: number, text: string) {
+  update(editor, () => {
+    const leaf = $getRoot().getChildAtIndex<ElementNode>(index)!.getFirstDescendant();
+    if ($isTextNode(leaf)) leaf.setTextContent(leaf.getTextContent() + text);
+  });
+}
 
 describe('incremental body serialization', () => {
   test('matches toJSON after typing, new blocks, formatting, deletion and nesting', () => {
@@ -65,5 +79,82 @@ describe('incremental body serialization', () => {
     });
     same(editor, serializer);
     same(editor, serializer);
+  });
+});
+
+describe('autosave patches between the editor and main', () => {
+  const DRAFT = '00000000-0000-4000-8000-000000000001';
+  // Main's side of a save: complete the patch, store (here: remember the text), confirm.
+  function mainSaves(bodies: BodyPatches, snapshot: BodySnapshot, base: number): { text: string; revision: number } {
+    const completed = bodies.complete(DRAFT, base, snapshot.patch);
+    completed.confirm(base + 1);
+    return { text: completed.text, revision: base + 1 };
+  }
+
+  test('after the first save a keystroke sends one block, and main rebuilds exactly toJSON', () => {
+    const { editor, serializer } = setup();
+    const bodies = new BodyPatches();
+    update(editor, paragraphs(1000));
+    const first = serializer.serialize(editor.getEditorState());
+    expect(Object.keys(first.patch.blocks)).toHaveLength(1000);
+    let saved = mainSaves(bodies, first, 1);
+    serializer.saved(first);
+
+    typeInto(editor, 500, '가');
+    const second = serializer.serialize(editor.getEditorState());
+    expect(Object.values(second.patch.blocks)).toHaveLength(1);
+    expect(Object.values(second.patch.blocks)[0]).toContain('문단 500가');
+    // The whole patch is a few kilobytes (the order of the keys), not the article.
+    expect(JSON.stringify(second.patch).length).toBeLessThan(JSON.stringify(first.patch).length / 5);
+    saved = mainSaves(bodies, second, saved.revision);
+    serializer.saved(second);
+    expect(JSON.parse(saved.text)).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+
+    // Blocks added, moved and removed: the order says where everything is.
+    update(editor, () => {
+      const root = $getRoot();
+      root.getChildAtIndex(10)!.remove();
+      root.getChildAtIndex(0)!.insertBefore($createHeadingNode('h2').append($createTextNode('새 소제목')));
+      root.getChildAtIndex(700)!.insertAfter(root.getChildAtIndex(20)!);
+    });
+    const third = serializer.serialize(editor.getEditorState());
+    expect(Object.keys(third.patch.blocks).length).toBeLessThan(5);
+    saved = mainSaves(bodies, third, saved.revision);
+    serializer.saved(third);
+    expect(JSON.parse(saved.text)).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+
+    // Nothing typed: a save of the fields alone sends no block.
+    expect(Object.keys(serializer.serialize(editor.getEditorState()).patch.blocks)).toHaveLength(0);
+  });
+
+  test('a patch main cannot complete is refused as body.resync, and after a failure every block goes again', () => {
+    const { editor, serializer } = setup();
+    update(editor, paragraphs(30));
+    const first = serializer.serialize(editor.getEditorState());
+    serializer.saved(first);
+    typeInto(editor, 3, '나');
+    const patch = serializer.serialize(editor.getEditorState());
+
+    // Main restarted (it holds nothing), or the draft moved to another revision meanwhile.
+    const restarted = new BodyPatches();
+    expect(() => restarted.complete(DRAFT, 2, patch.patch)).toThrow(expect.objectContaining({ code: 'conflict', messageKey: 'body.resync' }) as AppError);
+    const moved = new BodyPatches();
+    mainSaves(moved, first, 1);
+    expect(() => moved.complete(DRAFT, 5, patch.patch)).toThrow(/body\.resync/);
+
+    serializer.unsaved();
+    const full = serializer.serialize(editor.getEditorState());
+    expect(Object.keys(full.patch.blocks)).toHaveLength(30);
+    expect(JSON.parse(restarted.complete(DRAFT, 2, full.patch).text)).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+  });
+
+  test('a hostile patch is refused, never stored half', () => {
+    const bodies = new BodyPatches();
+    const head = '{"type":"root","format":"","indent":0,"version":1,"direction":null}';
+    expect(() => bodies.complete(DRAFT, 1, { session: 'session-1', head, order: ['1'], blocks: { 1: '{"type":"paragraph"' } })).toThrow(/invalid_input/);
+    expect(() => bodies.complete(DRAFT, 1, { session: 'session-1', head, order: ['constructor'], blocks: {} })).toThrow(/body\.resync/);
+    expect(() => bodies.complete(DRAFT, 1, { session: 'session-1', head, order: ['1'], blocks: { 1: '{"text":"no type"}' } })).toThrow(/invalid_input/);
+    expect(() => bodies.complete(DRAFT, 1, { session: 'session-1', head: '{"type":"root","children":[]}', order: [], blocks: {} })).toThrow(/invalid_input/);
+    expect(() => bodies.complete(DRAFT, 1, { session: 'session-1', head: '[]', order: [], blocks: {} })).toThrow(/invalid_input/);
   });
 });

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { type ArticleFields, type Draft, emptyBody } from '../../electron/model/article.ts';
 import { BRIDGE_KEY, type Bridge, type Envelope } from '../../electron/contract.ts';
-import type { ErrorPayload } from '../../electron/model/errors.ts';
+import type { AppError, ErrorPayload } from '../../electron/model/errors.ts';
+import type { BodyPatch } from '../../electron/model/article.ts';
+import { BodyPatches } from '../../electron/services/drafts/body-patches.ts';
+import { BlockSerializer } from '../../renderer/editor/block-serializer.ts';
+import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, createEditor, type ElementNode } from 'lexical';
 import type * as DraftModule from '../../renderer/state/draft.ts';
 
 // The renderer's draft state when the disk refuses a save: the text stays in memory, the error
@@ -10,11 +14,23 @@ import type * as DraftModule from '../../renderer/state/draft.ts';
 
 const saves: ArticleFields[] = [];
 let failWith: ErrorPayload | null = null;
+// Main's side of body patches; replaced to play a main process that restarted.
+let bodies = new BodyPatches();
+const stored: string[] = [];
 const bridge: Bridge = {
   invoke(channel, input) {
     if (channel !== 'drafts.save') return Promise.resolve({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
-    const { article, baseRevision } = input as { article: ArticleFields; baseRevision: number };
+    const { article, baseRevision, id } = input as { article: ArticleFields & { body: unknown }; baseRevision: number; id: string };
     if (failWith) return Promise.resolve({ ok: false, error: failWith } satisfies Envelope<never>);
+    if (typeof article.body === 'object' && article.body && 'session' in article.body) {
+      try {
+        const completed = bodies.complete(id, baseRevision, article.body as unknown as BodyPatch);
+        completed.confirm(baseRevision + 1);
+        stored.push(completed.text);
+      } catch (error) {
+        return Promise.resolve({ ok: false, error: (error as AppError).toPayload() } satisfies Envelope<never>);
+      }
+    }
     saves.push(article);
     return Promise.resolve({ ok: true, value: { revision: baseRevision + 1, updatedAt: new Date().toISOString() } });
   },
@@ -110,5 +126,47 @@ describe('a save refused by the disk', () => {
     failWith = null;
     await vi.advanceTimersByTimeAsync(SAVE_RETRY_MS * 3);
     expect(saves).toEqual([]);
+  });
+});
+
+describe('a main process that restarted between two saves', () => {
+  test('the editor sends every block again at once, and the writer sees no error', async () => {
+    const editor = createEditor({ namespace: 'test', onError: (error) => { throw error; } });
+    const serializer = new BlockSerializer();
+    editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+      serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+      useDraft.getState().bodyChanged();
+    });
+    useDraft.getState().open(draft('00000000-0000-4000-8000-000000000006'));
+    useDraft.getState().attachBody({
+      serialize: () => serializer.serialize(editor.getEditorState()),
+      saved: (snapshot) => serializer.saved(snapshot),
+      unsaved: () => serializer.unsaved(),
+      isComposing: () => false,
+    });
+    const blocksSent = () => Object.keys((saves.at(-1)!.body as unknown as BodyPatch).blocks).length;
+    editor.update(() => {
+      for (let i = 0; i < 40; i++) $getRoot().append($createParagraphNode().append($createTextNode(`문단 ${i}`)));
+    }, { discrete: true });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(blocksSent()).toBe(40);
+
+    const type = (text: string) =>
+      editor.update(() => {
+        const leaf = $getRoot().getChildAtIndex<ElementNode>(7)!.getFirstDescendant();
+        if ($isTextNode(leaf)) leaf.setTextContent(leaf.getTextContent() + text);
+      }, { discrete: true });
+    type('가');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(blocksSent()).toBe(1);
+
+    bodies = new BodyPatches();
+    type('나');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(blocksSent()).toBe(40);
+    expect(useDraft.getState()).toMatchObject({ saveState: 'saved', error: null });
+    expect(JSON.parse(stored.at(-1)!)).toStrictEqual(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+    expect(stored.at(-1)).toContain('문단 7가나');
+    useDraft.getState().attachBody(null);
   });
 });

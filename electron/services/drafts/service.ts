@@ -1,4 +1,5 @@
-import type { ArticleFields, ArticleStatus, Draft } from '../../model/article.ts';
+import type { ArticleFields, ArticleStatus, Draft, SavedArticle } from '../../model/article.ts';
+import { BodyPatches } from './body-patches.ts';
 import type { Publication } from '../../model/preferences.ts';
 import type { EventSink } from '../events.ts';
 import type { DraftsStorage } from './storage-health.ts';
@@ -19,6 +20,7 @@ export interface DraftsServiceDeps {
 export class DraftsService {
   readonly #deps: DraftsServiceDeps;
   readonly #index: LibraryIndex;
+  readonly #bodies = new BodyPatches();
 
   constructor(deps: DraftsServiceDeps) {
     this.#deps = deps;
@@ -27,6 +29,7 @@ export class DraftsService {
     // and every window reloads its list.
     deps.storage.onReopen(() => {
       this.#index.reset();
+      this.#bodies.clear();
       deps.events.emit('drafts.changed', { ids: [] });
     });
   }
@@ -86,6 +89,17 @@ export class DraftsService {
     const result = this.#store.save(id, baseRevision, article, bodyText);
     this.#index.upsert(id, article);
     this.#changed(id);
+    return result;
+  }
+
+  // A save from the editor: the body as checked JSON text, or as a patch of this editor's last
+  // save (completed here, and kept as the base of the next patch once stored).
+  saveEdited(id: string, baseRevision: number, article: SavedArticle) {
+    const { body, ...fields } = article;
+    if (!('session' in body)) return this.save(id, baseRevision, { ...fields, body: body.document }, body.text);
+    const completed = this.#bodies.complete(id, baseRevision, body);
+    const result = this.save(id, baseRevision, { ...fields, body: completed.document }, completed.text);
+    completed.confirm(result.revision);
     return result;
   }
 

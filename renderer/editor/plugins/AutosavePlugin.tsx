@@ -14,6 +14,8 @@ export function AutosavePlugin() {
     const serializer = new BlockSerializer();
     attachBody({
       serialize: () => serializer.serialize(editor.getEditorState()),
+      saved: (snapshot) => serializer.saved(snapshot),
+      unsaved: () => serializer.unsaved(),
       // A large paste goes in piece by piece; saving meanwhile would store half of it (and
       // serialize a growing document once a second).
       isComposing: () => editor.isComposing() || isPasting(editor),
