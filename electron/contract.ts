@@ -8,7 +8,7 @@ import { SearchQuery, SearchResult } from './model/search.ts';
 import { Revision, RevisionId, RevisionSummary } from './model/revision.ts';
 import { PreflightItem, PublishAction, PublishJob, PublishRequest, RemotePost, RemotePostSummary } from './model/publishing.ts';
 import { AddSiteRequest, KeyringStatus, Site, SiteId } from './model/site.ts';
-import { Person, QueueItem, ReviewData, ReviewRole, WorkflowAction } from './model/review.ts';
+import { Person, QueueItem, ReviewData, ReviewRole, SuggestionKind, WorkflowAction } from './model/review.ts';
 
 // The one list of everything the renderer may ask of the main process, and every event main
 // may send back. Main registers handlers from it, preload and the test host bridge it, the
@@ -119,7 +119,7 @@ export const requests = {
   'review.reply': request(z.object({ draftId: DraftId, threadId: ReviewRecordId, text: z.string().min(1).max(10_000) }).strict(), ReviewData),
   'review.resolve': request(z.object({ draftId: DraftId, threadId: ReviewRecordId, resolved: z.boolean() }).strict(), ReviewData),
   'review.suggest': request(
-    z.object({ draftId: DraftId, suggestionId: ReviewRecordId, kind: z.enum(['insert', 'delete']), text: z.string().max(20_000) }).strict(),
+    z.object({ draftId: DraftId, suggestionId: ReviewRecordId, kind: SuggestionKind, text: z.string().max(20_000) }).strict(),
     ReviewData,
   ),
   'review.decide': request(z.object({ draftId: DraftId, suggestionId: ReviewRecordId, decision: z.enum(['accepted', 'rejected']) }).strict(), ReviewData),

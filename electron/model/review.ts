@@ -65,11 +65,16 @@ export const Thread = z.object({
 });
 export type Thread = z.infer<typeof Thread>;
 
+// What a suggestion changes: text added or deleted, a paragraph split in two (Enter) or two
+// joined into one (Backspace at a paragraph's start, Delete at its end).
+export const SuggestionKind = z.enum(['insert', 'delete', 'split', 'join']);
+export type SuggestionKind = z.infer<typeof SuggestionKind>;
+
 // A suggested change. The text itself lives in the body as suggestion nodes with this id;
 // the record holds who, when and what became of it.
 export const Suggestion = z.object({
   id: z.string().max(64),
-  kind: z.enum(['insert', 'delete']),
+  kind: SuggestionKind,
   text: z.string().max(20_000),
   author: Person,
   at: z.string(),

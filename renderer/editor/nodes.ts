@@ -8,6 +8,7 @@ import type { Klass, LexicalNode } from 'lexical';
 import { FigureNode } from './nodes/FigureNode.tsx';
 import { GalleryNode } from './nodes/GalleryNode.tsx';
 import { PullQuoteNode } from './nodes/PullQuoteNode.ts';
+import { SuggestionBreakNode } from './review/SuggestionBreakNode.ts';
 import { SuggestionDeleteNode, SuggestionInsertNode } from './review/SuggestionNodes.ts';
 
 // Every node an article body may contain. Paste and import produce only these.
@@ -29,4 +30,5 @@ export const articleNodes: ReadonlyArray<Klass<LexicalNode>> = [
   MarkNode,
   SuggestionInsertNode,
   SuggestionDeleteNode,
+  SuggestionBreakNode,
 ];

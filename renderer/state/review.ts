@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ArticleStatus } from '../../electron/model/article.ts';
 import { AppError, type ErrorPayload } from '../../electron/model/errors.ts';
-import type { Person, ReviewData, ReviewRole } from '../../electron/model/review.ts';
+import type { Person, ReviewData, ReviewRole, SuggestionKind } from '../../electron/model/review.ts';
 import { api } from '../bridge.ts';
 import type { BodySuggestion } from '../editor/review/body.ts';
 import { stepsOf, type WorkflowChoice } from '../features/review/workflow.ts';
@@ -93,7 +93,7 @@ interface ReviewState {
   startThread(text: string): Promise<boolean>;
   reply(threadId: string, text: string): Promise<boolean>;
   resolve(threadId: string, resolved: boolean): Promise<void>;
-  recordSuggestion(suggestionId: string, kind: 'insert' | 'delete', text: string): Promise<void>;
+  recordSuggestion(suggestionId: string, kind: SuggestionKind, text: string): Promise<void>;
   decide(ids: readonly string[], decision: Decision): Promise<void>;
   // scheduleAt (an ISO time with offset): the publish step schedules the post for then.
   transition(choice: WorkflowChoice, note: string, siteId: string, scheduleAt?: string): Promise<boolean>;

@@ -186,6 +186,50 @@ describe('suggestions', () => {
   });
 });
 
+describe('suggested paragraph changes', () => {
+  test('Enter suggests a split and Backspace at a paragraph start a join; the panel lists both; accepted, the paragraphs change; after a reload they stay', async () => {
+    const { page, problems } = await app.openPage();
+    const draftId = await newDraft(page, 'First sentence. Second sentence.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('Next paragraph.');
+    await expect.poll(() => saveState(page), { timeout: 5000 }).toBe('saved');
+    const paragraphs = () => body(page).locator(':scope > p').allInnerTexts();
+    expect(await paragraphs()).toEqual(['First sentence. Second sentence.', 'Next paragraph.']);
+
+    await page.getByRole('button', { name: 'Suggest changes' }).click();
+    await body(page).getByText('First sentence.').click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'First sentence.'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('So');
+    // Still one paragraph: the split is only marked, and the typed text is a suggestion after it.
+    expect(await body(page).locator(':scope > p').count()).toBe(2);
+    await expect.poll(() => body(page).locator('ins.suggestion-split').count()).toBe(1);
+    expect(await body(page).locator('ins.suggestion-split').getAttribute('aria-label')).toMatch(/^Suggested new paragraph by /);
+    expect(await body(page).locator('ins.suggestion-insert').allInnerTexts()).toEqual(['So']);
+
+    await body(page).getByText('Next paragraph.').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => body(page).locator('del.suggestion-join').count()).toBe(1);
+    expect(await body(page).locator(':scope > p').count()).toBe(2);
+
+    await page.getByRole('button', { name: /^Review/ }).click();
+    await panel(page).getByRole('tab', { name: /Suggestions/ }).click();
+    await expect.poll(() => panel(page).getByRole('list', { name: /Suggestions/ }).getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => app.host.services.review.get(draftId).suggestions.map((s) => s.kind).sort(), { timeout: 5000 }).toEqual(['insert', 'join', 'split']);
+
+    await panel(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => paragraphs()).toEqual(['First sentence.', 'So Second sentence.Next paragraph.']);
+    expect(await body(page).locator('.suggestion').count()).toBe(0);
+
+    await expect.poll(() => saveState(page), { timeout: 5000 }).toBe('saved');
+    await reopen(page, draftId);
+    expect(await paragraphs()).toEqual(['First sentence.', 'So Second sentence.Next paragraph.']);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('compare versions', () => {
   test('any version against the current text, with open suggestions read as accepted', async () => {
     const { page, problems } = await app.openPage();

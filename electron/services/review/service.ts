@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ArticleFields, ArticleStatus, Draft } from '../../model/article.ts';
 import { AppError, type ErrorPayload } from '../../model/errors.ts';
 import type { PublishJob } from '../../model/publishing.ts';
-import type { QueueItem, ReviewData, WorkflowAction } from '../../model/review.ts';
+import type { QueueItem, ReviewData, SuggestionKind, WorkflowAction } from '../../model/review.ts';
 import type { EventSink } from '../events.ts';
 import type { PublishingService } from '../publishing/service.ts';
 import type { SitesService } from '../publishing/sites.ts';
@@ -141,7 +141,7 @@ export class ReviewService {
     });
   }
 
-  async suggest(draftId: string, suggestionId: string, kind: 'insert' | 'delete', text: string): Promise<ReviewData> {
+  async suggest(draftId: string, suggestionId: string, kind: SuggestionKind, text: string): Promise<ReviewData> {
     const { person } = await this.#me(draftId);
     const at = this.#stamp();
     return this.#change(draftId, (data) => {

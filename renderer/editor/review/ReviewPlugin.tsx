@@ -24,7 +24,8 @@ import { useTranslation } from 'react-i18next';
 import { useDraft } from '../../state/draft.ts';
 import { type ReviewEditor, setReviewEditor, useReview } from '../../state/review.ts';
 import { matchesShortcut } from '../shortcuts.ts';
-import { type BodySuggestion, newRecordId } from './body.ts';
+import { type BodySuggestion, breakContext, newRecordId } from './body.ts';
+import { $isSuggestionBreakNode, SuggestionBreakNode } from './SuggestionBreakNode.ts';
 import { COMMENT_SHORTCUT, START_COMMENT_COMMAND } from './commands.ts';
 import { $closestSuggestion, $decideSuggestions, $syncSelectionFromDOM, COMPOSITION_PLACEHOLDER } from './suggest.ts';
 import { $isSuggestionNode, SuggestionDeleteNode, SuggestionInsertNode } from './SuggestionNodes.ts';
@@ -47,6 +48,12 @@ function $indexBody(): BodyIndex {
   const suggestions = new Map<string, BodySuggestion>();
   const visit = (element: ElementNode) => {
     for (const child of element.getChildren()) {
+      if ($isSuggestionBreakNode(child)) {
+        const id = child.getSuggestionId();
+        const after = child.getNextSiblings().map((node) => node.getTextContent()).join('');
+        if (!suggestions.has(id)) suggestions.set(id, { id, kind: child.getKind(), text: breakContext(after), author: child.getAuthor(), at: child.getAt() });
+        continue;
+      }
       if (!$isElementNode(child)) continue;
       if ($isMarkNode(child)) {
         for (const id of child.getIDs()) {
@@ -69,13 +76,12 @@ function $indexBody(): BodyIndex {
   return { markOrder, suggestions: [...suggestions.values()] };
 }
 
-function $nodesInOrder(match: (node: LexicalNode) => boolean): ElementNode[] {
-  const found: ElementNode[] = [];
+function $nodesInOrder(match: (node: LexicalNode) => boolean): LexicalNode[] {
+  const found: LexicalNode[] = [];
   const visit = (element: ElementNode) => {
     for (const child of element.getChildren()) {
-      if (!$isElementNode(child)) continue;
       if (match(child)) found.push(child);
-      visit(child);
+      if ($isElementNode(child)) visit(child);
     }
   };
   visit($getRoot());
@@ -88,8 +94,15 @@ function reveal(editor: LexicalEditor, match: (node: LexicalNode) => boolean): b
   editor.update(
     () => {
       const nodes = $nodesInOrder(match);
-      const first = nodes[0]?.getFirstDescendant();
-      const last = nodes.at(-1)?.getLastDescendant();
+      const [head, tail] = [nodes[0], nodes.at(-1)];
+      // A paragraph mark has no text to select: the caret goes right after it.
+      if (head && !$isElementNode(head)) {
+        firstKey = head.getKey();
+        head.selectNext(0, 0);
+        return;
+      }
+      const first = head?.getFirstDescendant();
+      const last = $isElementNode(tail) ? tail.getLastDescendant() : null;
       if (!$isTextNode(first) || !$isTextNode(last)) return;
       firstKey = nodes[0]!.getKey();
       const selection = first.select(0, 0);
@@ -205,7 +218,7 @@ export function ReviewPlugin() {
 
     const link: ReviewEditor = {
       revealThread: (threadId) => reveal(editor, (node) => $isMarkNode(node) && node.getIDs().includes(threadId)),
-      revealSuggestion: (suggestionId) => reveal(editor, (node) => $isSuggestionNode(node) && node.getSuggestionId() === suggestionId),
+      revealSuggestion: (suggestionId) => reveal(editor, (node) => ($isSuggestionNode(node) || $isSuggestionBreakNode(node)) && node.getSuggestionId() === suggestionId),
       dropMarks(threadId) {
         editor.update(
           () => {
@@ -243,6 +256,7 @@ export function ReviewPlugin() {
       editor.registerMutationListener(MarkNode, onMarkMutations),
       editor.registerMutationListener(SuggestionInsertNode, scheduleIndex, { skipInitialization: false }),
       editor.registerMutationListener(SuggestionDeleteNode, scheduleIndex, { skipInitialization: false }),
+      editor.registerMutationListener(SuggestionBreakNode, scheduleIndex, { skipInitialization: false }),
       editor.registerUpdateListener(({ dirtyLeaves, editorState }) => {
         if (dirtyLeaves.size === 0) return;
         const touchesSuggestion = editorState.read(() => {

@@ -12,6 +12,8 @@ import {
   DELETE_LINE_COMMAND,
   DELETE_WORD_COMMAND,
   DROP_COMMAND,
+  INSERT_LINE_BREAK_COMMAND,
+  INSERT_PARAGRAPH_COMMAND,
   type LexicalEditor,
   PASTE_COMMAND,
   REMOVE_TEXT_COMMAND,
@@ -23,6 +25,8 @@ import { newRecordId } from './body.ts';
 import {
   $closestSuggestion,
   $deleteSuggested,
+  $insertSuggestedBreak,
+  $insertSuggestedLineBreak,
   $insertSuggestedText,
   $markSelectionDeleted,
   $prepareComposition,
@@ -54,8 +58,9 @@ function suggestContext(): SuggestContext {
 
 // Registered only while "Suggest changes" is on. Every way text gets in or out of the body is
 // turned into suggestions: typed text (the browser's own insertion is taken over), composed
-// Hangul, paste, cut, Backspace and Delete by character, word or line. Commands dispatched by
-// a nested editor (a photo's caption) are left alone.
+// Hangul, paste, cut, Backspace and Delete by character, word or line, Enter (a paragraph split)
+// and Shift+Enter (a line break); Backspace at a paragraph's start suggests joining it to the one
+// before. Commands dispatched by a nested editor (a photo's caption) are left alone.
 function registerSuggestionMode(editor: LexicalEditor): () => void {
   const context = suggestContext();
   const own = (from: LexicalEditor) => from === editor;
@@ -163,6 +168,24 @@ function registerSuggestionMode(editor: LexicalEditor): () => void {
         const text = oneLine(clipboardText(event));
         event.preventDefault();
         return $insertSuggestedText(text, context);
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      INSERT_PARAGRAPH_COMMAND,
+      (_payload, from) => {
+        if (!own(from) || editor.isComposing()) return false;
+        $syncSelectionFromDOM(editor);
+        return $insertSuggestedBreak(context);
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      INSERT_LINE_BREAK_COMMAND,
+      (_selectStart, from) => {
+        if (!own(from) || editor.isComposing()) return false;
+        $syncSelectionFromDOM(editor);
+        return $insertSuggestedLineBreak(context);
       },
       COMMAND_PRIORITY_CRITICAL,
     ),

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import type { SuggestionKind as AnySuggestionKind } from '../../../electron/model/review.ts';
 import {
   $applyNodeReplacement,
   $getDocument,
@@ -57,8 +58,8 @@ function formatTime(at: string): string {
 }
 
 // "Suggested insertion by 김기자, 2025. 5. 1. 오후 2:03" — the tooltip a reader of the body gets.
-export function suggestionTitle(kind: SuggestionKind, author: string, at: string): string {
-  return i18next.t(kind === 'insert' ? 'review.suggestions.insertTitle' : 'review.suggestions.deleteTitle', {
+export function suggestionTitle(kind: AnySuggestionKind, author: string, at: string): string {
+  return i18next.t(`review.suggestions.${kind}Title`, {
     author: author || i18next.t('review.someone'),
     time: formatTime(at),
   });

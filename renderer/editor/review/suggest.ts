@@ -1,4 +1,6 @@
 import {
+  $createLineBreakNode,
+  $createRangeSelection,
   $createRangeSelectionFromDom,
   $createTextNode,
   $getRoot,
@@ -15,6 +17,7 @@ import {
   type RangeSelection,
   type TextNode,
 } from 'lexical';
+import { $createSuggestionBreakNode, $isSuggestionBreakNode, type SuggestionBreakNode } from './SuggestionBreakNode.ts';
 import {
   $createSuggestionDeleteNode,
   $createSuggestionInsertNode,
@@ -26,14 +29,16 @@ import {
   type SuggestionInsertNode,
 } from './SuggestionNodes.ts';
 
-// Suggestion mode's edits, as $-functions run inside an editor update. Deliberately limited to
-// text inside one block: typing goes into an insertion of the writer's own, deleting wraps text
-// in a deletion instead of removing it (or really removes text from the writer's own
-// insertion), and a delete at the edge of a paragraph does nothing rather than merge blocks.
+// Suggestion mode's edits, as $-functions run inside an editor update: typing goes into an
+// insertion of the writer's own, deleting wraps text in a deletion instead of removing it (or
+// really removes text from the writer's own insertion). Paragraphs are never split or joined
+// directly: Enter puts a split mark at the caret, and a delete at the edge of a paragraph puts a
+// join mark at the start of the second one (SuggestionBreakNode); accepting does the split or
+// join.
 
 export interface SuggestContext {
   // The suggestion this person may extend or really delete from: their own.
-  isMine(node: SuggestionInsertNode | SuggestionDeleteNode): boolean;
+  isMine(node: { getAuthor(): string }): boolean;
   // A fresh suggestion: a new id, this person, now.
   newInfo(): SuggestionInfo;
 }
@@ -327,22 +332,22 @@ export function $deleteSuggested(backward: boolean, unit: DeleteUnit, context: S
     return true;
   }
   let position = $caretPosition(selection.anchor, backward);
+  // Where the text ran out, when it does: the node beside it decides what happens at the edge.
+  let stop: LexicalNode | null = position === null ? $besidePoint(selection.anchor, backward) : null;
   // Text already marked deleted is stepped over: the next Backspace takes the character before
   // it. The guard only bounds a pathological body.
   for (let guard = 0; position !== null && guard < 10_000; guard++) {
     const { node, offset } = position;
     const span = deletionSpan(node.getTextContent(), offset, backward, unit);
-    if (span === null) {
-      const next = $siblingText(node, backward);
-      position = next && { node: next, offset: backward ? next.getTextContentSize() : 0 };
-      continue;
-    }
     const around = $closestSuggestion(node);
-    if ($isSuggestionDeleteNode(around)) {
-      const next = $siblingText(around, backward);
+    const skip = span === null ? node : $isSuggestionDeleteNode(around) ? around : null;
+    if (skip !== null) {
+      const next = $siblingText(skip, backward);
+      if (next === null) stop = $beside(skip, backward);
       position = next && { node: next, offset: backward ? next.getTextContentSize() : 0 };
       continue;
     }
+    if (span === null) continue;
     const [start, end] = span;
     if ($isSuggestionInsertNode(around) && context.isMine(around)) {
       // One's own suggested text is simply taken back.
@@ -370,7 +375,108 @@ export function $deleteSuggested(backward: boolean, unit: DeleteUnit, context: S
     else $selectAfter(deletion);
     return true;
   }
-  // At the edge of the paragraph: blocks are not merged in suggestion mode.
+  // No more text this way in the block. One's own paragraph mark is taken back; at the block's
+  // edge, joining the two paragraphs becomes a suggestion.
+  if ($isSuggestionBreakNode(stop)) {
+    if (stop.getKind() === 'split' && context.isMine(stop)) {
+      if (backward) $selectBefore(stop);
+      else $selectAfter(stop);
+      stop.remove();
+    }
+    return true;
+  }
+  if (stop === null) $suggestJoin(selection.anchor.getNode(), backward, context);
+  return true;
+}
+
+// The node next to a caret at an element point (or at a text node's edge) within its block,
+// climbing out of inline elements; null at the block's edge.
+function $besidePoint(point: PointType, backward: boolean): LexicalNode | null {
+  const node = point.getNode();
+  if ($isTextNode(node)) return $beside(node, backward);
+  if (!$isElementNode(node)) return null;
+  const neighbour = node.getChildAtIndex(backward ? point.offset - 1 : point.offset);
+  if (neighbour !== null) return neighbour;
+  return node.isInline() ? $beside(node, backward) : null;
+}
+
+function $beside(node: LexicalNode, backward: boolean): LexicalNode | null {
+  let current: LexicalNode = node;
+  for (;;) {
+    const sibling = backward ? current.getPreviousSibling() : current.getNextSibling();
+    if (sibling !== null) return sibling;
+    const parent = current.getParent();
+    if (parent === null || !parent.isInline()) return null;
+    current = parent;
+  }
+}
+
+// A block holding text and inline nodes only (a paragraph, heading, quote or list item without
+// a nested list): what a paragraph mark may split or join.
+function $isTextBlock(node: LexicalNode | null | undefined): node is ElementNode {
+  if (!$isElementNode(node) || node.isInline() || node.getParent() === null) return false;
+  return node.getChildren().every((child) => !$isElementNode(child) || child.isInline());
+}
+
+function $blockOf(node: LexicalNode): ElementNode | null {
+  let current: LexicalNode | null = node;
+  while (current !== null && !($isElementNode(current) && !current.isInline())) current = current.getParent();
+  return current;
+}
+
+// Backspace at the start of a paragraph (or Delete at the end of the one before): a join mark
+// at the start of the second paragraph, once.
+function $suggestJoin(at: LexicalNode, backward: boolean, context: SuggestContext): void {
+  const block = $blockOf(at);
+  if (block === null) return;
+  const second = backward ? block : block.getNextSibling();
+  const first = second?.getPreviousSibling();
+  if (!$isTextBlock(first) || !$isTextBlock(second)) return;
+  const head = second.getFirstChild();
+  if ($isSuggestionBreakNode(head) && head.getKind() === 'join') return;
+  const mark = $createSuggestionBreakNode('join', context.newInfo());
+  if (head) head.insertBefore(mark);
+  else second.append(mark);
+  if (backward) $selectAfter(mark);
+}
+
+// Enter in suggestion mode: a split mark at the caret (a selection is first marked deleted),
+// and the caret after it, so what is typed next is an insertion in the would-be new paragraph.
+export function $insertSuggestedBreak(context: SuggestContext): boolean {
+  let selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  if (!selection.isCollapsed()) {
+    $markSelectionDeleted(selection, false, context);
+    selection = $getSelection();
+    if (!$isRangeSelection(selection)) return true;
+  }
+  if (!$isTextBlock($blockOf(selection.anchor.getNode()))) return true;
+  const mark = $createSuggestionBreakNode('split', context.newInfo());
+  $placeInline(selection.anchor, mark);
+  $selectAfter(mark);
+  return true;
+}
+
+// Shift+Enter in suggestion mode: the line break is inserted text like any other.
+export function $insertSuggestedLineBreak(context: SuggestContext): boolean {
+  let selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  if (!selection.isCollapsed()) {
+    $markSelectionDeleted(selection, false, context);
+    selection = $getSelection();
+    if (!$isRangeSelection(selection)) return true;
+  }
+  const own = $ownInsertAt(selection.anchor, context);
+  if (own) {
+    own.node.select(own.offset, own.offset);
+    const inside = $getSelection();
+    if ($isRangeSelection(inside)) inside.insertLineBreak();
+    return true;
+  }
+  const insert = $createSuggestionInsertNode(context.newInfo());
+  insert.append($createLineBreakNode());
+  $placeInline(selection.anchor, insert);
+  $selectAfter(insert);
   return true;
 }
 
@@ -451,16 +557,41 @@ export function $markSelectionDeleted(selection: RangeSelection, backward: boole
 
 export type Decision = 'accepted' | 'rejected';
 
-function $allSuggestionNodes(): Suggestion[] {
-  const found: Suggestion[] = [];
+function $allSuggestionNodes(): Array<Suggestion | SuggestionBreakNode> {
+  const found: Array<Suggestion | SuggestionBreakNode> = [];
   const visit = (element: ElementNode) => {
     for (const child of element.getChildren()) {
-      if ($isSuggestionNode(child)) found.push(child);
+      if ($isSuggestionNode(child) || $isSuggestionBreakNode(child)) found.push(child);
       if ($isElementNode(child)) visit(child);
     }
   };
   visit($getRoot());
   return found;
+}
+
+// An accepted split: the paragraph breaks where the mark is, as Enter there would have done
+// (inline elements around it are cut in two; a list item gets a new item).
+function $acceptSplit(mark: SuggestionBreakNode): void {
+  const parent = mark.getParentOrThrow();
+  const index = mark.getIndexWithinParent();
+  mark.remove();
+  const selection = $createRangeSelection();
+  selection.anchor.set(parent.getKey(), index, 'element');
+  selection.focus.set(parent.getKey(), index, 'element');
+  $setSelection(selection);
+  selection.insertParagraph();
+}
+
+// An accepted join: the paragraph's content goes on the end of the one before.
+function $acceptJoin(mark: SuggestionBreakNode): void {
+  const second = $blockOf(mark);
+  mark.remove();
+  const first = second?.getPreviousSibling();
+  if (!$isTextBlock(first) || !$isTextBlock(second)) return;
+  const size = first.getChildrenSize();
+  first.append(...second.getChildren());
+  second.remove();
+  first.select(size, size);
 }
 
 function $unwrap(node: ElementNode): void {
@@ -479,6 +610,12 @@ export function $decideSuggestions(decisions: ReadonlyMap<string, Decision>): st
     const decision = decisions.get(id);
     if (!decision) continue;
     done.add(id);
+    if ($isSuggestionBreakNode(node)) {
+      if (decision === 'rejected') node.remove();
+      else if (node.getKind() === 'split') $acceptSplit(node);
+      else $acceptJoin(node);
+      continue;
+    }
     const keepsText = $isSuggestionInsertNode(node) === (decision === 'accepted');
     if (keepsText) $unwrap(node);
     else node.remove();

@@ -11,12 +11,25 @@ async function decide(ids: readonly string[], decision: Decision, message: strin
   if (!useReview.getState().error) useReview.getState().announce(message);
 }
 
+// What the suggestion changes, marked as the body marks it. A split or a join has no text of its
+// own: the words after the paragraph mark say where it is.
+function SuggestedText({ kind, text }: Pick<BodySuggestion, 'kind' | 'text'>) {
+  if (kind === 'insert') return <ins>{text}</ins>;
+  if (kind === 'delete') return <del>{text}</del>;
+  return (
+    <span>
+      {kind === 'split' ? <ins aria-hidden="true">¶</ins> : <del aria-hidden="true">¶</del>}
+      {text}
+    </span>
+  );
+}
+
 function SuggestionItem({ suggestion }: { suggestion: BodySuggestion }) {
   const { t } = useTranslation();
   const format = useReviewFormat();
   const busy = useReview((state) => state.busy);
   const text = shortQuote(suggestion.text, 120);
-  const what = t(suggestion.kind === 'insert' ? 'review.suggestions.insertText' : 'review.suggestions.deleteText', { text });
+  const what = t(`review.suggestions.${suggestion.kind}Text`, { text });
   return (
     <li className={`suggestion-item suggestion-item-${suggestion.kind}`}>
       <button
@@ -27,8 +40,7 @@ function SuggestionItem({ suggestion }: { suggestion: BodySuggestion }) {
           getReviewEditor()?.revealSuggestion(suggestion.id);
         }}
       >
-        <span className="suggestion-kind">{t(suggestion.kind === 'insert' ? 'review.suggestions.insert' : 'review.suggestions.delete')}</span>{' '}
-        {suggestion.kind === 'insert' ? <ins>{text}</ins> : <del>{text}</del>}
+        <span className="suggestion-kind">{t(`review.suggestions.${suggestion.kind}`)}</span> <SuggestedText kind={suggestion.kind} text={text} />
         <span className="visually-hidden"> ({what})</span>
       </button>
       <p className="comment-meta">

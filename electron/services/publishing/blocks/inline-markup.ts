@@ -30,8 +30,10 @@ type Run = { text: string; formats: number; link: Link | null } | { lineBreak: t
 // Review marks in the body never reach the page. A comment's MarkNode ('mark') is only a
 // wrapper: its words are published, the mark is not. An open suggestion is published as if it
 // were rejected: a suggested insertion ('suggestion-insert') is left out, a suggested deletion
-// ('suggestion-delete') keeps its words. Accepting a suggestion in the editor turns it into
-// plain text (or removes it), which is then published like any other.
+// ('suggestion-delete') keeps its words, and a suggested split or join of paragraphs
+// ('suggestion-break') has no words and is left out. Accepting a suggestion in the editor turns
+// it into plain text (or removes it, or splits or joins the paragraphs), which is then
+// published like any other.
 export function isSuggestedInsertion(node: { type?: unknown }): boolean {
   return node.type === 'suggestion-insert';
 }
