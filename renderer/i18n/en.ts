@@ -518,6 +518,7 @@ export const en = {
         approve: 'Approved',
         reopen: 'Reopened',
         publish: 'Published',
+        schedule: 'Scheduled',
       },
     },
     compare: {

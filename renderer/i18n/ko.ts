@@ -516,6 +516,7 @@ export const ko: Messages = {
         approve: '승인',
         reopen: '다시 검토',
         publish: '게시',
+        schedule: '예약 게시',
       },
     },
     compare: {

@@ -157,6 +157,10 @@ describe('the review workflow from the app', () => {
     expect(app.host.services.drafts.get(draftId).status).toBe('scheduled');
     const timeline = app.host.services.review.get(draftId).timeline.map((entry) => `${entry.action}:${entry.to}`);
     expect(timeline).toEqual(['submit:in_review', 'approve:approved', 'publish:scheduled']);
+    await page.getByRole('button', { name: /^Review/ }).click();
+    await panel(page).getByRole('tab', { name: 'Timeline' }).click();
+    const last = panel(page).getByRole('list', { name: /Timeline/ }).getByRole('listitem').last();
+    await expect.poll(() => last.innerText()).toMatch(/^Scheduled/);
 
     const post = app.host.services.publishing.remotePosts(draftId)[0]!;
     const response = await wp.rest(`/wp/v2/posts/${post.postId}?context=edit`, { as: 'editor' });

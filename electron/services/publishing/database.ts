@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { REVIEW_MIGRATION } from '../review/store.ts';
+import { REVIEW_MIGRATION, REVIEW_STEPS_MIGRATION } from '../review/store.ts';
 import { openSqlite } from '../storage/sqlite.ts';
 
 // publishing.db: the sites, what each draft became on each site, which photos a site already
@@ -69,6 +69,8 @@ const MIGRATIONS: readonly string[] = [
   // 2: editorial review (services/review/store.ts): review data per draft, the review queue,
   // what the app last knew of each draft's post, the account names.
   REVIEW_MIGRATION,
+  // 3: publish steps waiting for their jobs.
+  REVIEW_STEPS_MIGRATION,
 ];
 
 export function openPublishingDatabase(file: string): DatabaseSync {

@@ -72,6 +72,7 @@ export class ReviewService {
       beforePost: (job, client) => this.#sync.beforePost(job.draftId, job.siteId, client),
       afterPost: (job) => {
         this.#sync.published(job.draftId, job.siteId, job.article);
+        this.#recordHeldStep(job.id);
         if (!isEmpty(this.#store.get(job.draftId))) this.#queueSync(job.draftId, [job.siteId]);
       },
     });
@@ -191,6 +192,13 @@ export class ReviewService {
     else if (action === 'return') job = await publishing.publish(draftId, siteId, 'draft', null);
     else if (action === 'publish') job = await publishing.publish(draftId, siteId, scheduleAt ? 'schedule' : 'publish', scheduleAt ?? null);
 
+    // Published (or scheduled) is what the site says once it has the post: until the job is
+    // done the draft stays approved, and the job's progress shows beside it.
+    if (action === 'publish' && job) {
+      this.#store.holdStep(job.id, draftId, { from: draft.status, to, action, by: me.person, note: note.trim() });
+      return { review: this.#store.get(draftId), status: draft.status, job };
+    }
+
     const status = this.#deps.drafts.setStatus(draftId, to);
     const at = this.#stamp();
     const review = this.#store.update(draftId, (data) => ({
@@ -204,6 +212,20 @@ export class ReviewService {
     // this again when it is done), at once otherwise.
     this.#queueSync(draftId, [siteId]);
     return { review, status: to, job };
+  }
+
+  // A publish job is done: the step it was for becomes the draft's status and goes on the
+  // timeline (and to the site with the rest of the review data).
+  #recordHeldStep(jobId: string): void {
+    const held = this.#store.takeStep(jobId);
+    if (!held) return;
+    try {
+      this.#deps.drafts.setStatus(held.draftId, held.step.to);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+    this.#store.update(held.draftId, (data) => ({ ...data, timeline: [...data.timeline, { ...held.step, id: newId(), at: this.#stamp() }] }));
+    this.#changed(held.draftId);
   }
 
   // The queue as last fetched: there offline too.

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError, ErrorPayload } from '../../model/errors.ts';
-import { emptyReview, QueueItem, ReviewData } from '../../model/review.ts';
+import { emptyReview, QueueItem, ReviewData, Transition } from '../../model/review.ts';
 import { transaction } from '../storage/sqlite.ts';
 import { canonicalJson, normalizeReview } from './merge.ts';
 
@@ -8,6 +8,16 @@ import { canonicalJson, normalizeReview } from './merge.ts';
 // backup restored must not rewind what others were told, for the same reason the outbox lives
 // there). The local copy is the one the app works from: the site's copy is merged into it and
 // never replaces it, so a malformed or hostile copy on the site cannot take anything away.
+
+// A publish step waits for its job: the draft becomes published (or scheduled), and the step
+// goes on the timeline, once the site has the post, not when the job is queued. A job deleted
+// takes its step with it.
+export const REVIEW_STEPS_MIGRATION = `
+  CREATE TABLE review_steps (
+    job_id TEXT PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+    draft_id TEXT NOT NULL,
+    step TEXT NOT NULL
+  );`;
 
 // The tables, as one migration of publishing.db (see publishing/database.ts).
 export const REVIEW_MIGRATION = `
@@ -113,6 +123,22 @@ export class ReviewStore {
         .prepare('INSERT INTO review (draft_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
         .run(draftId, text, this.#stamp());
       return { data: next, changed: true };
+    });
+  }
+
+  // A step to record once the job publishing it is done (see REVIEW_STEPS_MIGRATION).
+  holdStep(jobId: string, draftId: string, step: Omit<Transition, 'id' | 'at'>): void {
+    this.#db.prepare('INSERT OR REPLACE INTO review_steps (job_id, draft_id, step) VALUES (?, ?, ?)').run(jobId, draftId, JSON.stringify(step));
+  }
+
+  // The step held for this job, taken out of the table; null when there is none.
+  takeStep(jobId: string): { draftId: string; step: Omit<Transition, 'id' | 'at'> } | null {
+    return transaction(this.#db, () => {
+      const row = this.#db.prepare('SELECT draft_id, step FROM review_steps WHERE job_id = ?').get(jobId) as { draft_id: string; step: string } | undefined;
+      if (!row) return null;
+      this.#db.prepare('DELETE FROM review_steps WHERE job_id = ?').run(jobId);
+      const step = Transition.omit({ id: true, at: true }).safeParse(JSON.parse(row.step));
+      return step.success ? { draftId: row.draft_id, step: step.data } : null;
     });
   }
 

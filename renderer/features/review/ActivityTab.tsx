@@ -14,7 +14,8 @@ export function ActivityTab() {
       {timeline.map((entry) => (
         <li key={entry.id} className={`timeline-entry timeline-${entry.action}`}>
           <p className="timeline-what">
-            <strong>{t(`review.timeline.action.${entry.action}`)}</strong>{' '}
+            {/* A publish step that made a future post was a scheduling. */}
+            <strong>{t(`review.timeline.action.${entry.action === 'publish' && entry.to === 'scheduled' ? 'schedule' : entry.action}`)}</strong>{' '}
             {t('review.timeline.fromTo', { from: t(`status.${entry.from}`), to: t(`status.${entry.to}`) })}
           </p>
           <p className="comment-meta">
