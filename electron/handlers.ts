@@ -27,6 +27,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     // The purged draft's assets go once nothing else refers to them (collected in the background).
     'drafts.purge': ({ id }) => {
       drafts.purge(id);
+      review.forgetDraft(id);
       assets.collectSoon();
       return ok;
     },

@@ -120,6 +120,18 @@ describe('the review queue', () => {
     ]);
   });
 
+  it('forgets a draft deleted for good: its comments, what was known of its post, its link in the queue', () => {
+    store.update(draftId, () => data);
+    store.setBase(draftId, siteId, { modifiedGmt: '2025-03-10T09:00:00', fingerprint: 'f' });
+    store.replaceQueue(siteId, [item(1, '2025-03-10T09:00:00')]);
+    store.markOpened(siteId, 1, draftId);
+    store.forget(draftId);
+    expect(store.get(draftId)).toEqual(emptyReview());
+    expect(store.base(draftId, siteId)).toBeNull();
+    expect(store.queue().map((entry) => [entry.postId, entry.draftId])).toEqual([[1, null]]);
+    expect(db.prepare('SELECT count(*) AS n FROM review WHERE draft_id = ?').get(draftId)).toEqual({ n: 0 });
+  });
+
   it('goes with its site', () => {
     store.replaceQueue(siteId, [item(1, '2025-03-10T09:00:00')]);
     db.prepare('DELETE FROM sites WHERE id = ?').run(siteId);

@@ -179,6 +179,11 @@ export class OutboxStore {
       .run(draftId, post.siteId, post.postId, post.status, post.link, post.modifiedGmt, post.revision);
   }
 
+  // A draft deleted for good: the link to its posts goes (the posts stay on the sites).
+  forgetDraft(draftId: string): void {
+    this.#db.prepare('DELETE FROM remote_posts WHERE draft_id = ?').run(draftId);
+  }
+
   forgetPost(draftId: string, siteId: string): void {
     this.#db.prepare('DELETE FROM remote_posts WHERE draft_id = ? AND site_id = ?').run(draftId, siteId);
   }

@@ -228,6 +228,12 @@ export class ReviewService {
     this.#changed(held.draftId);
   }
 
+  // The draft was deleted for good (from the trash).
+  forgetDraft(draftId: string): void {
+    this.#store.forget(draftId);
+    this.#deps.publishing.outbox.forgetDraft(draftId);
+  }
+
   // The queue as last fetched: there offline too.
   queue(): QueueItem[] {
     return this.#store.queue();

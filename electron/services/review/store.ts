@@ -142,6 +142,15 @@ export class ReviewStore {
     });
   }
 
+  // A draft deleted for good: its comments and everything kept about its post go too (the queue
+  // keeps the post, now opening as a new draft).
+  forget(draftId: string): void {
+    transaction(this.#db, () => {
+      for (const table of ['review', 'review_remote', 'review_steps']) this.#db.prepare(`DELETE FROM ${table} WHERE draft_id = ?`).run(draftId);
+      this.#db.prepare('UPDATE review_queue SET draft_id = NULL WHERE draft_id = ?').run(draftId);
+    });
+  }
+
   problem(draftId: string): ErrorPayload | null {
     const row = this.#db.prepare('SELECT problem FROM review WHERE draft_id = ?').get(draftId) as { problem: string | null } | undefined;
     if (!row?.problem) return null;
