@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ArticleFields } from '../../electron/model/article.ts';
 import { openDatabase } from '../../electron/services/drafts/database.ts';
+import { DraftStore } from '../../electron/services/drafts/store.ts';
 import { articleAt } from '../support/crash-child.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -71,10 +72,11 @@ describe('a writer process killed mid-save', () => {
     const db = openDatabase(file);
     try {
       expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
-      const row = db.prepare('SELECT revision, article FROM drafts WHERE id = ?').get(draftId) as { revision: number; article: string };
+      // The draft as the store reads it: its fields and its body's block rows, joined.
+      const row = new DraftStore(db).get(draftId);
       // Never behind what the child saw committed; it may be ahead (committed, killed before printing).
       expect(row.revision).toBeGreaterThanOrEqual(lastReported);
-      const article = ArticleFields.parse(JSON.parse(row.article));
+      const article = row.article;
       // Whole: exactly the text of that revision, not a mix of two saves.
       const expected = articleAt(row.revision);
       expect(article.headline).toBe(expected.headline);

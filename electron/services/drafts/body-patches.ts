@@ -1,5 +1,6 @@
 import { type BodyPatch, isSerializedBlock, joinBody, type LexicalDocument, MAX_BODY_CHARS } from '../../model/article.ts';
 import { AppError } from '../../model/errors.ts';
+import type { BodyWrite } from './store.ts';
 
 // Completes the editor's body patches (see BodyPatch in the model) with the blocks of the last
 // save main confirmed to the same editor session. What is kept is exactly what was saved: a
@@ -28,6 +29,9 @@ const KEPT_DRAFTS = 16;
 export interface CompletedBody {
   text: string;
   document: LexicalDocument;
+  // What the store writes: with a base, only the blocks that came in (the stored blocks are that
+  // base, see BodyWrite); without one, every block, replacing whatever is stored.
+  write: BodyWrite;
   // The save went through at this revision: later patches of this session build on it.
   confirm(revision: number): void;
 }
@@ -40,18 +44,34 @@ export class BodyPatches {
     const base = known && known.session === patch.session && known.revision === baseRevision ? known.blocks : undefined;
     const head = parseHead(patch.head);
     const blocks: Block[] = [];
+    const written = new Map<string, string>();
     let length = patch.head.length;
     for (const key of patch.order) {
-      const block = Object.hasOwn(patch.blocks, key) ? parseBlock(patch.blocks[key]!) : base?.get(key);
+      let block: Block | undefined;
+      if (Object.hasOwn(patch.blocks, key)) {
+        block = parseBlock(patch.blocks[key]!);
+        written.set(key, block.text);
+      } else {
+        block = base?.get(key);
+      }
       if (!block) throw new AppError('conflict', 'body.resync');
       length += block.text.length + 1;
       if (length > MAX_BODY_CHARS) throw invalid('body.tooLong');
       blocks.push(block);
     }
     const headText = JSON.stringify(head);
+    let write: BodyWrite;
+    if (base) {
+      const order = new Set(patch.order);
+      const removed = [...base.keys()].filter((key) => !order.has(key));
+      write = { kind: 'patch', head: headText, order: patch.order, blocks: written, removed };
+    } else {
+      write = { kind: 'replace', head: headText, order: patch.order, blocks: written };
+    }
     return {
       text: joinBody(headText, blocks.map((block) => block.text)),
       document: { root: { ...head, type: 'root', children: blocks.map((block) => block.node) } },
+      write,
       confirm: (revision) => {
         this.#confirmed.delete(draftId);
         this.#confirmed.set(draftId, { session: patch.session, revision, blocks: new Map(patch.order.map((key, i) => [key, blocks[i]!])) });

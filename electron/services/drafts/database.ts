@@ -35,6 +35,28 @@ const MIGRATIONS: readonly string[] = [
   // drafts. A covering index answers the list without touching the table.
   `DROP INDEX drafts_updated;
    CREATE INDEX drafts_list ON drafts (trashed_at, updated_at DESC, id, headline, status, section, issue, byline);`,
+  // The body as one row per top-level block. Rewriting a long article's whole JSON (half a
+  // megabyte, ~200 overflow pages into the WAL) on every autosave was most of the save; now a
+  // keystroke rewrites its paragraph's row and the order. drafts.article keeps every field but
+  // the body; body_head is the root node's own JSON (without children), body_order the ids of its
+  // blocks in order (a JSON array). Revisions keep whole articles as before.
+  // Existing bodies move here as they are: json_each hands each block's JSON over as text.
+  `CREATE TABLE draft_blocks (
+     draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+     block_id TEXT NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (draft_id, block_id)
+   ) WITHOUT ROWID;
+   ALTER TABLE drafts ADD COLUMN body_head TEXT NOT NULL DEFAULT '{"type":"root"}';
+   ALTER TABLE drafts ADD COLUMN body_order TEXT NOT NULL DEFAULT '[]';
+   INSERT INTO draft_blocks (draft_id, block_id, json)
+     SELECT drafts.id, CAST(block.key AS TEXT), block.value
+       FROM drafts, json_each(drafts.article, '$.body.root.children') AS block;
+   UPDATE drafts SET
+     body_head = coalesce(json_remove(json_extract(article, '$.body.root'), '$.children'), '{"type":"root"}'),
+     body_order = (SELECT json_group_array(CAST(key AS TEXT))
+                     FROM (SELECT key FROM json_each(drafts.article, '$.body.root.children') ORDER BY key)),
+     article = json_remove(article, '$.body');`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -40,14 +40,15 @@ export class RevisionHistory {
     this.#now = now;
   }
 
-  // Copies the draft's row as it is stored now.
-  take(draftId: string, reason: RevisionReason): number {
+  // Keeps the draft as it is stored now: its revision and status from its row, and its whole
+  // article as JSON text (the store joins the body from its blocks, see DraftStore).
+  take(draftId: string, reason: RevisionReason, article: string): number {
     const result = this.#db
       .prepare(
         `INSERT INTO revisions (draft_id, revision, reason, status, article, created_at)
-         SELECT id, revision, ?, status, article, ? FROM drafts WHERE id = ?`,
+         SELECT id, revision, ?, status, ?, ? FROM drafts WHERE id = ?`,
       )
-      .run(reason, this.#now().toISOString(), draftId);
+      .run(reason, article, this.#now().toISOString(), draftId);
     if (reason === 'periodic') this.prune(draftId);
     return Number(result.lastInsertRowid);
   }

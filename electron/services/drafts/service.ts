@@ -4,7 +4,7 @@ import type { Publication } from '../../model/preferences.ts';
 import type { EventSink } from '../events.ts';
 import type { DraftsStorage } from './storage-health.ts';
 import { formatIssue } from '../../model/issue-number.ts';
-import type { DraftStore, ImportedDraftInput } from './store.ts';
+import type { BodyWrite, DraftStore, ImportedDraftInput } from './store.ts';
 import { LibraryIndex } from './library-index.ts';
 import type { SearchResult } from '../../model/search.ts';
 
@@ -83,23 +83,27 @@ export class DraftsService {
     return draft;
   }
 
-  // bodyText: the body as JSON text when the caller already has it (an autosave does), so a
-  // long article is not serialized a second time here.
-  save(id: string, baseRevision: number, article: ArticleFields, bodyText?: string) {
-    const result = this.#store.save(id, baseRevision, article, bodyText);
-    this.#index.upsert(id, article);
-    this.#changed(id);
+  // A whole article: its body replaces every stored block of the draft.
+  save(id: string, baseRevision: number, article: ArticleFields) {
+    return this.#save(id, baseRevision, article);
+  }
+
+  // A save from the editor: the body as checked JSON text (a whole body), or as a patch of this
+  // editor's last save (completed here, and kept as the base of the next patch once stored). A
+  // patch completed against that base writes only its new blocks.
+  saveEdited(id: string, baseRevision: number, article: SavedArticle) {
+    const { body, ...fields } = article;
+    if (!('session' in body)) return this.#save(id, baseRevision, { ...fields, body: body.document });
+    const completed = this.#bodies.complete(id, baseRevision, body);
+    const result = this.#save(id, baseRevision, { ...fields, body: completed.document }, completed.write);
+    completed.confirm(result.revision);
     return result;
   }
 
-  // A save from the editor: the body as checked JSON text, or as a patch of this editor's last
-  // save (completed here, and kept as the base of the next patch once stored).
-  saveEdited(id: string, baseRevision: number, article: SavedArticle) {
-    const { body, ...fields } = article;
-    if (!('session' in body)) return this.save(id, baseRevision, { ...fields, body: body.document }, body.text);
-    const completed = this.#bodies.complete(id, baseRevision, body);
-    const result = this.save(id, baseRevision, { ...fields, body: completed.document }, completed.text);
-    completed.confirm(result.revision);
+  #save(id: string, baseRevision: number, article: ArticleFields, body?: BodyWrite) {
+    const result = this.#store.save(id, baseRevision, article, body);
+    this.#index.upsert(id, article);
+    this.#changed(id);
     return result;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { ArticleFields, type ArticleStatus, type Draft, type DraftSummary, emptyBody } from '../../model/article.ts';
+import { ArticleFields, type ArticleStatus, type Draft, type DraftSummary, emptyBody, joinBody } from '../../model/article.ts';
 import { AppError } from '../../model/errors.ts';
 import type { RevisionReason, RevisionSummary } from '../../model/revision.ts';
 import { transaction } from './database.ts';
@@ -8,15 +8,34 @@ import { RevisionHistory } from './revisions.ts';
 
 export type { RevisionReason } from '../../model/revision.ts';
 
-interface DraftRow {
+// What a draft row holds of its article: every field but the body as JSON, and the body's root
+// (its own JSON without children) and the ids of its blocks in order. The blocks are rows of
+// draft_blocks.
+interface ArticleRow {
   id: string;
+  article: string;
+  body_head: string;
+  body_order: string;
+}
+
+interface DraftRow extends ArticleRow {
   revision: number;
   status: ArticleStatus;
-  article: string;
   created_at: string;
   updated_at: string;
   trashed_at: string | null;
 }
+
+// The body as the store writes it: the root's own JSON (without children), the ids of its
+// top-level blocks in order, and block JSON texts by id.
+// - 'replace': every block of the draft is rewritten; blocks holds all of them.
+// - 'patch': the stored blocks are the base this body was completed against (the last save
+//   confirmed to the same editor session, at the revision this save is based on; any other
+//   write bumps the revision, so such a base is never stale). Only the blocks in `blocks` are
+//   written, and those in `removed` (in the base, no longer in the order) deleted.
+export type BodyWrite =
+  | { kind: 'replace'; head: string; order: readonly string[]; blocks: ReadonlyMap<string, string> }
+  | { kind: 'patch'; head: string; order: readonly string[]; blocks: ReadonlyMap<string, string>; removed: readonly string[] };
 
 export interface ImportedDraftInput {
   status: ArticleStatus;
@@ -77,10 +96,20 @@ export class DraftStore {
   // These drafts' articles, for building the search index a slice at a time.
   articlesById(ids: readonly string[]): Array<{ id: string; article: ArticleFields }> {
     if (ids.length === 0) return [];
+    const list = JSON.stringify(ids);
     const rows = this.#db
-      .prepare('SELECT id, article FROM drafts WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as Array<{ id: string; article: string }>;
-    return rows.map((row) => ({ id: row.id, article: JSON.parse(row.article) as ArticleFields }));
+      .prepare('SELECT id, article, body_head, body_order FROM drafts WHERE id IN (SELECT value FROM json_each(?))')
+      .all(list) as unknown as ArticleRow[];
+    const blocks = new Map<string, Map<string, string>>();
+    const blockRows = this.#db
+      .prepare('SELECT draft_id, block_id, json FROM draft_blocks WHERE draft_id IN (SELECT value FROM json_each(?))')
+      .all(list) as Array<{ draft_id: string; block_id: string; json: string }>;
+    for (const row of blockRows) {
+      let own = blocks.get(row.draft_id);
+      if (!own) blocks.set(row.draft_id, (own = new Map()));
+      own.set(row.block_id, row.json);
+    }
+    return rows.map((row) => ({ id: row.id, article: JSON.parse(articleText(row, blocks.get(row.id) ?? new Map())) as ArticleFields }));
   }
 
   create(article: Partial<ArticleFields> = {}): Draft {
@@ -88,12 +117,8 @@ export class DraftStore {
     const id = randomUUID();
     const at = this.#timestamp();
     transaction(this.#db, () => {
-      this.#db
-        .prepare(
-          `INSERT INTO drafts (id, revision, status, headline, section, issue, byline, article, created_at, updated_at)
-           VALUES (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, fields.headline, fields.section, fields.issue, fields.byline, JSON.stringify(fields), at, at);
+      this.#insert(id, 'draft', at);
+      this.#write(id, 1, fields, at);
       this.#snapshot(id, 'created');
     });
     return this.get(id);
@@ -101,10 +126,12 @@ export class DraftStore {
 
   get(id: string): Draft {
     const row = this.#row(id);
-    return toDraft(row);
+    return toDraft(row, this.#articleText(row));
   }
 
-  save(id: string, baseRevision: number, article: ArticleFields, bodyText?: string): { revision: number; updatedAt: string } {
+  // body: how to write the body when the caller knows more than article.body (an editor's patch,
+  // see BodyWrite); without it the article's body replaces every stored block.
+  save(id: string, baseRevision: number, article: ArticleFields, body?: BodyWrite): { revision: number; updatedAt: string } {
     return transaction(this.#db, () => {
       // Only the revision: reading the whole row would pull a long article's JSON off disk on
       // every autosave just to compare one number.
@@ -115,7 +142,7 @@ export class DraftStore {
       if (current.revision !== baseRevision) {
         throw new AppError('conflict', 'errors.draftChangedElsewhere', { revision: current.revision });
       }
-      const result = this.#write(id, current.revision + 1, article, bodyText);
+      const result = this.#write(id, current.revision + 1, article, this.#timestamp(), body);
       if (this.history.lastAge(id) >= this.#periodicMs) this.#snapshot(id, 'periodic');
       return result;
     });
@@ -134,7 +161,7 @@ export class DraftStore {
       const target = this.history.get(revisionId);
       if (target.draftId !== id) throw new AppError('not_found', 'errors.revisionNotFound');
       this.#snapshot(id, 'restore');
-      this.#write(id, current.revision + 1, target.article);
+      this.#write(id, current.revision + 1, target.article, this.#timestamp());
     });
     return this.get(id);
   }
@@ -185,12 +212,8 @@ export class DraftStore {
     const article = ArticleFields.parse(input.article);
     const revision = Math.max(0, ...input.revisions.map((entry) => entry.revision)) + 1;
     transaction(this.#db, () => {
-      this.#db
-        .prepare(
-          `INSERT INTO drafts (id, revision, status, headline, section, issue, byline, article, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, revision, input.status, article.headline, article.section, article.issue, article.byline, JSON.stringify(article), input.createdAt, at);
+      this.#insert(id, input.status, input.createdAt);
+      this.#write(id, revision, article, at);
       const insert = this.#db.prepare(
         'INSERT INTO revisions (draft_id, revision, reason, status, article, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       );
@@ -213,27 +236,63 @@ export class DraftStore {
     });
   }
 
+  // The draft's row: a few hundred bytes now that its body's blocks are rows of their own.
   #row(id: string): DraftRow {
     const row = this.#db
-      .prepare('SELECT id, revision, status, article, created_at, updated_at, trashed_at FROM drafts WHERE id = ?')
+      .prepare('SELECT id, revision, status, article, body_head, body_order, created_at, updated_at, trashed_at FROM drafts WHERE id = ?')
       .get(id) as DraftRow | undefined;
     if (!row) throw new AppError('not_found', 'errors.draftNotFound');
     return row;
   }
 
-  #write(id: string, revision: number, article: ArticleFields, bodyText?: string): { revision: number; updatedAt: string } {
-    const updatedAt = this.#timestamp();
+  // The draft's article as JSON text, its body joined from the block rows (one read of all the
+  // draft's blocks) in the order its row keeps.
+  #articleText(row: ArticleRow): string {
+    const rows = this.#db.prepare('SELECT block_id, json FROM draft_blocks WHERE draft_id = ?').all(row.id) as Array<{ block_id: string; json: string }>;
+    return articleText(row, new Map(rows.map((block) => [block.block_id, block.json])));
+  }
+
+  // A new draft's row, empty until #write fills it (in the same transaction).
+  #insert(id: string, status: ArticleStatus, createdAt: string): void {
     this.#db
       .prepare(
-        `UPDATE drafts SET revision = ?, headline = ?, section = ?, issue = ?, byline = ?, article = ?, updated_at = ?
-          WHERE id = ?`,
+        `INSERT INTO drafts (id, revision, status, headline, section, issue, byline, article, created_at, updated_at)
+         VALUES (?, 0, ?, '', '', '', '', '{}', ?, ?)`,
       )
-      .run(revision, article.headline, article.section, article.issue, article.byline, articleJson(article, bodyText), updatedAt, id);
+      .run(id, status, createdAt, createdAt);
+  }
+
+  // The one place a draft's article is written: its fields, and its body as block rows. Without
+  // `body` the article's body replaces every block (ids '0', '1', …).
+  #write(id: string, revision: number, article: ArticleFields, updatedAt: string, body: BodyWrite = replaceBody(article)): { revision: number; updatedAt: string } {
+    // Every field but the body, which is in the block rows.
+    const fields: Partial<ArticleFields> = { ...article };
+    delete fields.body;
+    this.#db
+      .prepare(
+        `UPDATE drafts SET revision = ?, headline = ?, section = ?, issue = ?, byline = ?, article = ?, body_head = ?, body_order = ?,
+                updated_at = ? WHERE id = ?`,
+      )
+      .run(revision, article.headline, article.section, article.issue, article.byline, JSON.stringify(fields), body.head, JSON.stringify(body.order), updatedAt, id);
+    if (body.kind === 'replace') {
+      this.#db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(id);
+    } else if (body.removed.length > 0) {
+      this.#db
+        .prepare('DELETE FROM draft_blocks WHERE draft_id = ? AND block_id IN (SELECT value FROM json_each(?))')
+        .run(id, JSON.stringify(body.removed));
+    }
+    if (body.blocks.size > 0) {
+      const upsert = this.#db.prepare(
+        'INSERT INTO draft_blocks (draft_id, block_id, json) VALUES (?, ?, ?) ON CONFLICT (draft_id, block_id) DO UPDATE SET json = excluded.json',
+      );
+      for (const [blockId, json] of body.blocks) upsert.run(id, blockId, json);
+    }
     return { revision, updatedAt };
   }
 
+  // Revisions keep whole articles: the text is joined here, when one is taken (rarely).
   #snapshot(id: string, reason: RevisionReason): number {
-    return this.history.take(id, reason);
+    return this.history.take(id, reason, this.#articleText(this.#row(id)));
   }
 
   #timestamp(): string {
@@ -241,20 +300,33 @@ export class DraftStore {
   }
 }
 
-// The article row's JSON. A body that arrives as checked JSON text goes in as it is: the
-// fields around it are a few hundred bytes, the body of a long article half a megabyte.
-function articleJson(article: ArticleFields, bodyText?: string): string {
-  if (bodyText === undefined) return JSON.stringify(article);
-  const rest = JSON.stringify(article, (key, value: unknown) => (key === 'body' ? undefined : value));
-  return rest === '{}' ? `{"body":${bodyText}}` : `{"body":${bodyText},${rest.slice(1)}`;
+// A whole body as block rows: each top-level block's JSON under its position.
+function replaceBody(article: ArticleFields): BodyWrite {
+  const { children, ...head } = article.body.root;
+  const blocks = new Map(children.map((block, i) => [String(i), JSON.stringify(block)]));
+  return { kind: 'replace', head: JSON.stringify(head), order: [...blocks.keys()], blocks };
 }
 
-function toDraft(row: DraftRow): Draft {
+// The article's JSON text from a draft row and its blocks: the body joined with the model's
+// joinBody, then the other fields. A block the order names but the table lacks means the
+// database lost part of the draft; reading on would silently drop text.
+function articleText(row: ArticleRow, blocks: ReadonlyMap<string, string>): string {
+  const order = JSON.parse(row.body_order) as string[];
+  const texts = order.map((blockId) => {
+    const json = blocks.get(blockId);
+    if (json === undefined) throw new AppError('storage_corrupt', 'errors.storageCorrupt', { detail: `draft ${row.id} lacks block ${blockId}` });
+    return json;
+  });
+  const body = joinBody(row.body_head, texts);
+  return row.article === '{}' ? `{"body":${body}}` : `{"body":${body},${row.article.slice(1)}`;
+}
+
+function toDraft(row: DraftRow, article: string): Draft {
   return {
     id: row.id,
     revision: row.revision,
     status: row.status,
-    article: ArticleFields.parse(JSON.parse(row.article)),
+    article: ArticleFields.parse(JSON.parse(article)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     trashedAt: row.trashed_at,
