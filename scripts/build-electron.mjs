@@ -22,7 +22,15 @@ await Promise.all([
     entryPoints: ['electron/main.ts'],
     outfile: 'dist/electron/main.mjs',
     format: 'esm',
+    define: { __HEIC_WORKER__: JSON.stringify('./heic-worker.mjs') },
     // Bundled CommonJS dependencies call require(); give them one in the ESM output.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/services/assets/heic-worker.ts'],
+    outfile: 'dist/electron/heic-worker.mjs',
+    format: 'esm',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
   build({

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
@@ -26,6 +27,25 @@ describe('packaging', () => {
     expect(targets('mac')).toEqual(['dmg']);
     for (const platform of ['linux', 'win', 'mac']) {
       expect(existsSync(join(root, (config[platform] as { icon: string }).icon))).toBe(true);
+    }
+  });
+
+  test('ships the HEIC decoder as a worker outside the archive, and the built worker decodes a phone photo', async () => {
+    expect(config.asarUnpack).toContain('dist/electron/heic-worker.mjs');
+    const main = readFileSync(join(root, 'dist', 'electron', 'main.mjs'), 'utf8');
+    expect(main).toContain('"./heic-worker.mjs"');
+    const worker = new Worker(join(root, 'dist', 'electron', 'heic-worker.mjs'));
+    try {
+      const photo = new Uint8Array(readFileSync(join(root, 'tests', 'fixtures', 'assets', 'photo.heic')));
+      const answer = new Promise<{ width: number; height: number; data: Uint8ClampedArray }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      worker.postMessage({ id: 1, bytes: photo });
+      const decoded = await answer;
+      expect([decoded.width, decoded.height, decoded.data.length]).toEqual([96, 64, 96 * 64 * 4]);
+    } finally {
+      await worker.terminate();
     }
   });
 

@@ -2,6 +2,7 @@ import sharp, { type Sharp, type SharpOptions } from 'sharp';
 import { AppError } from '../../model/errors.ts';
 import { assetErrors } from './asset-errors.ts';
 import type { FileKind } from './file-types.ts';
+import { decodeHeicOffThread } from './heic-decoder.ts';
 
 // The largest image decoded, in pixels. A PNG a few kilobytes long can declare 100,000 ×
 // 100,000 pixels and ask for 40 GB once decoded; a 100-megapixel medium-format camera is the
@@ -39,7 +40,8 @@ export async function openImage(bytes: Uint8Array, kind: FileKind, options: { an
   const common = { exif: meta.exif, hasXmp: meta.xmp !== undefined };
   // Phones save HEIC with HEVC, which the libvips inside sharp cannot decode (the codec is
   // patent-encumbered and left out of its prebuilt binaries). libheif in WebAssembly decodes it
-  // to pixels that sharp then takes as raw input. It applies the file's own rotation as it goes.
+  // (in a worker thread) to pixels that sharp then takes as raw input. It applies the file's own
+  // rotation as it goes.
   if (kind === 'heic' && meta.compression === 'hevc') {
     const decoded = await decodeHeic(input);
     const image = sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
@@ -54,10 +56,10 @@ export async function openImage(bytes: Uint8Array, kind: FileKind, options: { an
   return { image, width: oriented.width, height: oriented.height, hasAlpha: meta.hasAlpha === true, ...common };
 }
 
+// In a worker thread: decoding takes about a second a photo, and main must keep answering.
 async function decodeHeic(input: Buffer) {
-  const { default: decode } = await import('heic-decode');
   try {
-    return await decode({ buffer: input });
+    return await decodeHeicOffThread(input);
   } catch {
     throw assetErrors.damagedImage();
   }
