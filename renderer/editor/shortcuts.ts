@@ -39,7 +39,8 @@ export const SHORTCUTS: Record<ShortcutAction, ShortcutSpec> = {
   heading3: { code: 'Digit3', alt: true },
   paragraph: { code: 'Digit0', alt: true },
   find: { code: 'KeyF' },
-  replace: { code: 'KeyH' },
+  // ⌘H hides the app on macOS (the app menu's Hide), so Replace is ⌘⌥F there, as in most Mac editors.
+  replace: IS_APPLE ? { code: 'KeyF', alt: true } : { code: 'KeyH' },
   undo: { code: 'KeyZ' },
   redo: { code: 'KeyZ', shift: true },
 };
