@@ -385,6 +385,26 @@ describe('the article body editor', () => {
     await page.close();
   });
 
+  test('find starts from the caret, not from the top, and wraps round', async () => {
+    const { page, problems } = await newDraft('Find from here');
+    await page.keyboard.type('First port.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second port.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Third port.');
+    await body(page).getByText('Second port.').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press(`${mod}+f`);
+    const find = page.getByRole('search', { name: 'Find and replace' });
+    await find.getByRole('textbox', { name: 'Find', exact: true }).fill('port');
+    const status = find.getByRole('status');
+    await expect.poll(() => status.innerText()).toBe('2 of 3');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.innerText()).toBe('1 of 3');
+    expect(problems).toEqual([]);
+  });
+
   test('find shows "1 of 2", moves with Enter and Shift+Enter, replace all is one undo step', async () => {
     const { page, problems } = await newDraft('Find');
     // The second 부산 is decomposed jamo (NFD), as text from a macOS file name arrives.

@@ -20,6 +20,21 @@ const RESEARCH_DELAY_MS = 150;
 // body); closing the panel then focuses the body with the match selected.
 const FROM_PANEL = [SKIP_DOM_SELECTION_TAG];
 
+// The first match at or after the start of the body's selection (the caret when the panel
+// opened, then the match shown, as the query grows): a search goes on from where the writer is,
+// not from the top. After the last match it wraps to the first.
+function $firstFromSelection(matches: readonly Match[]): number {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || matches.length === 0) return 0;
+  const start = selection.isBackward() ? selection.focus : selection.anchor;
+  const probe = $createRangeSelection();
+  const index = matches.findIndex((match) => {
+    probe.anchor.set(match.anchorKey, match.anchorOffset, 'text');
+    return !probe.anchor.isBefore(start);
+  });
+  return Math.max(0, index);
+}
+
 function $select(match: Match): void {
   const selection = $createRangeSelection();
   selection.anchor.set(match.anchorKey, match.anchorOffset, 'text');
@@ -63,12 +78,12 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
     matchesRef.current = query !== '' ? editor.getEditorState().read(() => $findMatches(query)) : [];
   }, [editor, query]);
 
-  // A new query starts again from the first match and selects it.
+  // A new query starts from the first match at or after the selection, and selects it.
   useEffect(() => {
     search();
-    currentRef.current = 0;
+    currentRef.current = editor.getEditorState().read(() => $firstFromSelection(matchesRef.current));
     show(true);
-  }, [search, show]);
+  }, [editor, search, show]);
 
   // The body changed (the writer typed, or a replace ran): count again, keep the place, and
   // leave the writer's caret alone.
