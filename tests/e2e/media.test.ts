@@ -378,6 +378,20 @@ describe('attachments', () => {
     expect(await rows().count()).toBe(1);
   });
 
+  test('a document dropped on the body with a photo: the photo goes in the text, the document to the attachments', async () => {
+    const before = await figures().count();
+    await dropFiles('#article-body p', [
+      // Another document than the one already attached (the store knows files by their content).
+      { name: '결산.pdf', type: 'application/pdf', bytes: Buffer.concat([pdf(), Buffer.from('% 결산\n')]) },
+      { name: 'drop.jpg', type: 'image/jpeg', bytes: await imageIn('jpeg', 120, 80) },
+    ]);
+    await expect.poll(() => rows().count()).toBe(2);
+    expect(await rows().nth(1).innerText()).toContain('결산.pdf');
+    await expect.poll(() => figures().count()).toBe(before + 1);
+    await expect.poll(() => storedDraft()?.article.attachments.map((item) => item.name)).toEqual(['2025 보도자료.pdf', '결산.pdf']);
+    expect(await attachments().getByRole('alert').count()).toBe(0);
+  });
+
   test('nothing went wrong in the page', () => {
     expect(problems).toEqual([]);
   });

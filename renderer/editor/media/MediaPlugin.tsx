@@ -21,6 +21,7 @@ import { useDraft } from '../../state/draft.ts';
 import { $createFigureNode, $isFigureNode, FigureNode } from '../nodes/FigureNode.tsx';
 import { $createGalleryNode, $isGalleryNode, GalleryNode } from '../nodes/GalleryNode.tsx';
 import { OPEN_PHOTO_PICKER_COMMAND, type PickMode } from './commands.ts';
+import { requestAttach } from '../../features/attachments/attach-requests.ts';
 import { GALLERY_MAX, GALLERY_MIN, isImageFile } from './files.ts';
 import { focusCaption } from './focus.ts';
 import { imageFromAsset } from './image-json.ts';
@@ -52,8 +53,10 @@ function stillAtEditor(editor: LexicalEditor): boolean {
 // those before it are stored. Nothing touches the body for a photo that failed.
 async function importAndInsert(editor: LexicalEditor, request: InsertRequest, isLive: () => boolean): Promise<void> {
   const images = request.files.filter(isImageFile);
-  for (const file of request.files) {
-    if (!isImageFile(file)) mediaImports.fail(file.name, new AppError('invalid_input', 'media.notAnImage'));
+  // Other files dropped or pasted on the body (a PDF, an HWP document) go to the attachments.
+  const others = request.files.filter((file) => !isImageFile(file));
+  if (!requestAttach(others)) {
+    for (const file of others) mediaImports.fail(file.name, new AppError('invalid_input', 'media.notAnImage'));
   }
   if (images.length === 0) return;
   const asGallery = request.mode === 'gallery' && images.length >= GALLERY_MIN;

@@ -6,6 +6,7 @@ import { api } from '../../bridge.ts';
 import { moveItem } from '../../editor/media/files.ts';
 import { asAppError, importFile, inOrder } from '../../editor/media/import.ts';
 import { useDraft } from '../../state/draft.ts';
+import { takeAttachRequests } from './attach-requests.ts';
 import { ATTACHMENT_ACCEPT, attachmentKind, formatSize, MAX_ATTACHMENTS, MAX_NAME_LENGTH, renameAttachment } from './format.ts';
 
 const NONE: readonly Attachment[] = [];
@@ -87,6 +88,10 @@ export function AttachmentsPanel() {
       }
     }
   }
+
+  // Files dropped on the body that are not photos are attached here (taken over on each render,
+  // so the latest addFiles answers).
+  useEffect(() => takeAttachRequests((files) => void addFiles(files)));
 
   function move(index: number, delta: -1 | 1): void {
     const list = current();
