@@ -294,6 +294,28 @@ describe('photos in the body', () => {
     expect(figure).toMatchObject({ image: { alt: 'The podium', width: 160 } });
   });
 
+  test('while suggesting changes, photos are neither added nor removed, and the editor is told why', async () => {
+    const count = await figures().count();
+    expect(count).toBeGreaterThan(0);
+    const toggle = page.getByRole('button', { name: 'Suggest changes' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const problemsLine = page.locator('.media-problems');
+
+    await figures().first().getByRole('button', { name: 'Remove the photo' }).click();
+    await expect.poll(() => problemsLine.innerText()).toContain('Photos cannot be added or removed as a suggestion');
+    await dropFiles('#article-body', [{ name: 'late.jpg', type: 'image/jpeg', bytes: await imageIn('jpeg', 320, 240) }]);
+    // The photo chosen and Delete pressed: still there.
+    await figures().first().locator('img').click();
+    await page.keyboard.press('Delete');
+    await page.waitForTimeout(300);
+    expect(await figures().count()).toBe(count);
+    expect(storedFigures().length).toBe(count);
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  });
+
   test('a photo whose file left the store says so', async () => {
     const png = storedFigures().find((block) => (block.image as { width: number }).width === 800)!;
     const id = (png.image as { assetId: string }).assetId;

@@ -7,6 +7,7 @@ import type { AppError } from '../../../electron/model/errors.ts';
 import type { FigureImage } from '../../../electron/model/figure.ts';
 import { $isFigureNode, type FigureNode } from '../nodes/FigureNode.tsx';
 import { ToolbarButton } from '../toolbar/ToolbarButton.tsx';
+import { PHOTO_CHANGE_COMMAND } from './commands.ts';
 import type { Caption } from './caption.ts';
 import { CaptionField } from './CaptionField.tsx';
 import { CommittedField } from './CommittedField.tsx';
@@ -72,6 +73,7 @@ export function FigureView({ nodeKey, image, size, align, caption }: FigureViewP
   }
 
   function remove(): void {
+    if (editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
       if (!node) return;
@@ -102,7 +104,7 @@ export function FigureView({ nodeKey, image, size, align, caption }: FigureViewP
         <ToolbarSeparator />
         <CaptionFormatButtons caption={caption} />
         <ToolbarSeparator />
-        <ToolbarButton label={t('media.replace')} glyph={t('media.replaceShort')} onPress={() => fileRef.current?.click()} />
+        <ToolbarButton label={t('media.replace')} glyph={t('media.replaceShort')} onPress={() => editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined) || fileRef.current?.click()} />
         <ToolbarButton label={t('media.remove')} glyph={t('media.removeShort')} onPress={remove} />
       </MediaToolbar>
       <MediaImage image={image} busy={replacing} onSelect={select} />

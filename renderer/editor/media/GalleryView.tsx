@@ -8,6 +8,7 @@ import type { FigureImage } from '../../../electron/model/figure.ts';
 import { $createFigureNode } from '../nodes/FigureNode.tsx';
 import { $isGalleryNode, type GalleryNode } from '../nodes/GalleryNode.tsx';
 import { ToolbarButton } from '../toolbar/ToolbarButton.tsx';
+import { PHOTO_CHANGE_COMMAND } from './commands.ts';
 import type { Caption } from './caption.ts';
 import { CaptionField } from './CaptionField.tsx';
 import { CommittedField } from './CommittedField.tsx';
@@ -80,7 +81,7 @@ export function GalleryView({ nodeKey, images, caption }: GalleryViewProps) {
 
   function move(index: number, delta: -1 | 1): void {
     const target = index + delta;
-    if (target < 0 || target >= count) return;
+    if (target < 0 || target >= count || editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
     update((node) => node.setImages(moveItem(node.getImages(), index, target)));
     // The button pressed stays under focus while it can; at an end, its opposite takes over.
     const edge = target === 0 || target === count - 1;
@@ -88,6 +89,7 @@ export function GalleryView({ nodeKey, images, caption }: GalleryViewProps) {
   }
 
   function removeImage(index: number): void {
+    if (editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
     if (count > GALLERY_MIN) {
       update((node) => node.setImages(node.getImages().filter((_, position) => position !== index)));
       const neighbour = keys[index + 1] ?? keys[index - 1];
@@ -115,6 +117,7 @@ export function GalleryView({ nodeKey, images, caption }: GalleryViewProps) {
   }
 
   function removeGallery(): void {
+    if (editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
       if (!node) return;
@@ -173,7 +176,7 @@ export function GalleryView({ nodeKey, images, caption }: GalleryViewProps) {
       <MediaToolbar label={t('media.galleryOptions')}>
         <CaptionFormatButtons caption={caption} />
         <ToolbarSeparator />
-        <ToolbarButton label={full ? t('media.galleryFull', { max: GALLERY_MAX }) : t('media.addToGallery')} glyph={t('media.addShort')} disabled={full || busy !== null} onPress={() => addRef.current?.click()} />
+        <ToolbarButton label={full ? t('media.galleryFull', { max: GALLERY_MAX }) : t('media.addToGallery')} glyph={t('media.addShort')} disabled={full || busy !== null} onPress={() => editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined) || addRef.current?.click()} />
         <ToolbarButton label={t('media.removeGallery')} glyph={t('media.removeGallery')} onPress={removeGallery} />
       </MediaToolbar>
       {busy?.kind === 'adding' && (
@@ -210,7 +213,7 @@ export function GalleryView({ nodeKey, images, caption }: GalleryViewProps) {
                     aria-label={t('media.replaceItem', position)}
                     onClick={() => {
                       replaceIndex.current = index;
-                      replaceRef.current?.click();
+                      if (!editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) replaceRef.current?.click();
                     }}
                   >
                     {t('media.replaceShort')}

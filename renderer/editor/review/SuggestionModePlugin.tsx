@@ -1,7 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
+  $isNodeSelection,
   $isRangeSelection,
   BEFORE_INPUT_COMMAND,
   COMMAND_PRIORITY_CRITICAL,
@@ -13,6 +15,8 @@ import {
   DELETE_WORD_COMMAND,
   DROP_COMMAND,
   INSERT_LINE_BREAK_COMMAND,
+  KEY_BACKSPACE_COMMAND,
+  KEY_DELETE_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
   type LexicalEditor,
   PASTE_COMMAND,
@@ -20,7 +24,10 @@ import {
   TextNode,
 } from 'lexical';
 import { useEffect } from 'react';
+import { AppError } from '../../../electron/model/errors.ts';
 import { useReview } from '../../state/review.ts';
+import { OPEN_PHOTO_PICKER_COMMAND, PHOTO_CHANGE_COMMAND } from '../media/commands.ts';
+import { mediaImports } from '../media/status.ts';
 import { newRecordId } from './body.ts';
 import {
   $closestSuggestion,
@@ -189,17 +196,44 @@ function registerSuggestionMode(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_CRITICAL,
     ),
-    // Dragging text around would move it without a trace.
+    // Photos are not suggested: adding or removing one while suggesting would change the
+    // article without a trace, so it is refused with a word on why (comment on the photo, or
+    // turn suggesting off to change it).
+    editor.registerCommand(OPEN_PHOTO_PICKER_COMMAND, () => refusePhotos(), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(PHOTO_CHANGE_COMMAND, () => refusePhotos(), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(
+      DRAG_DROP_PASTE,
+      (_files, from) => own(from) && refusePhotos(),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    ...[KEY_BACKSPACE_COMMAND, KEY_DELETE_COMMAND].map((command) =>
+      editor.registerCommand(
+        command,
+        (event, from) => {
+          if (!own(from) || !$isNodeSelection($getSelection())) return false;
+          event.preventDefault();
+          return refusePhotos();
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+    ),
+    // Dragging text around would move it without a trace; a photo dropped would go in untracked.
     editor.registerCommand(
       DROP_COMMAND,
       (event, from) => {
         if (!own(from)) return false;
         event.preventDefault();
+        if (event.dataTransfer?.types.includes('Files')) refusePhotos();
         return true;
       },
       COMMAND_PRIORITY_CRITICAL,
     ),
   );
+}
+
+function refusePhotos(): true {
+  mediaImports.fail(null, new AppError('invalid_input', 'review.suggestions.noPhotos'));
+  return true;
 }
 
 function $stripPlaceholders(node: TextNode): void {
