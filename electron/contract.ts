@@ -6,7 +6,7 @@ import { Preferences, PreferencesPatch } from './model/preferences.ts';
 import { RecoverRequest, StorageStatus } from './model/storage.ts';
 import { SearchQuery, SearchResult } from './model/search.ts';
 import { Revision, RevisionId, RevisionSummary } from './model/revision.ts';
-import { PreflightItem, PublishAction, PublishJob, PublishRequest, RemotePost, RemotePostSummary } from './model/publishing.ts';
+import { PreflightItem, PublishAction, PublishJob, PublishRequest, RemotePost, RemotePostSummary, SiteVersion } from './model/publishing.ts';
 import { AddSiteRequest, KeyringStatus, Site, SiteId } from './model/site.ts';
 import { Person, QueueItem, ReviewData, ReviewRole, SuggestionKind, WorkflowAction } from './model/review.ts';
 
@@ -102,6 +102,7 @@ export const requests = {
   'outbox.list': request(Empty, z.array(PublishJob)),
   'outbox.cancel': request(z.object({ id: z.uuid() }).strict(), PublishJob),
   // keepMine: after a conflict, send the writer's version over the one changed on the site.
+  'outbox.siteVersion': request(z.object({ id: z.uuid() }).strict(), SiteVersion),
   'outbox.retry': request(z.object({ id: z.uuid(), keepMine: z.boolean().default(false) }).strict(), PublishJob),
 
   // Editorial review. Thread and suggestion ids are made by the renderer: they are also the ids

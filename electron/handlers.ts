@@ -56,6 +56,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'outbox.list': () => services.publishing.jobs(),
     'outbox.cancel': ({ id }) => services.publishing.cancel(id),
     'outbox.retry': ({ id, keepMine }) => services.publishing.retry(id, keepMine),
+    'outbox.siteVersion': ({ id }) => services.publishing.siteVersion(id),
     'review.get': ({ draftId }) => review.get(draftId),
     'review.problem': ({ draftId }) => review.problem(draftId),
     'review.me': ({ draftId }) => review.me(draftId),

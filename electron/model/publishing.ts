@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftId } from './article.ts';
+import { ArticleFields, DraftId } from './article.ts';
 import { ErrorPayload } from './errors.ts';
 import { SiteId } from './site.ts';
 
@@ -92,3 +92,14 @@ export const RemotePostSummary = z.object({
   link: z.string(),
 });
 export type RemotePostSummary = z.infer<typeof RemotePostSummary>;
+
+// What the site has of a post now, as text, for the writer to compare with theirs before choosing
+// whose version stays (a publish stopped because the post changed on the site): the fields and
+// the body's paragraphs. Photos and files are not fetched for this.
+export const SiteVersion = z.object({
+  fields: ArticleFields.omit({ body: true, attachments: true }),
+  paragraphs: z.array(z.string()).max(100_000),
+  link: z.string(),
+  modifiedGmt: z.string(),
+});
+export type SiteVersion = z.infer<typeof SiteVersion>;

@@ -143,6 +143,22 @@ describe('publishing from the app', () => {
     expect(await dialog.getByRole('radio', { name: 'Unpublish (take it off the site)' }).count()).toBe(1);
     expect(await dialog.innerText()).toContain(`Live on ${authorSite.name}.`);
 
+    // The editor changes the title on the web; the next update stops rather than overwrite it,
+    // and the writer can compare the site's version with theirs before keeping theirs.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const postId = app.host.services.publishing.remotePosts(app.host.services.drafts.list('active').find((d) => d.headline === HEADLINE)!.id)[0]!.postId;
+    const webEdit = await wp.rest(`/wp/v2/posts/${postId}`, { as: 'editor', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Council meets (edited on the web)' }) });
+    expect(webEdit.status).toBe(200);
+    await dialog.getByRole('button', { name: 'Update' }).click();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 45_000 }).toBe('conflict');
+    await job.getByRole('button', { name: 'Compare with the site’s version' }).click();
+    const compared = job.locator('.site-compare .diff');
+    await compared.waitFor({ timeout: 20_000 });
+    expect(await compared.locator('del').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('edited on the web')]));
+    expect(await compared.innerText()).toContain('Headline');
+    await job.getByRole('button', { name: 'Keep mine (overwrite the site)' }).click();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 45_000 }).toBe('done');
+
     // Escape closes the panel and hands focus back to the button that opened it.
     await dialog.getByRole('radio', { name: 'Publish now' }).focus();
     await page.keyboard.press('Escape');
@@ -154,9 +170,10 @@ describe('publishing from the app', () => {
     await outboxButton.click();
     const outbox = page.getByRole('dialog', { name: 'Outbox' });
     // (Other jobs for the draft, such as review notes sent after it, may be listed beside it.)
-    const row = outbox.getByRole('row', { name: new RegExp(HEADLINE) }).filter({ hasText: 'Publish now' });
-    await row.waitFor();
-    expect(await row.innerText()).toMatch(new RegExp(`${authorSite.name}\\s+Publish now\\s+Done`));
+    // (The first publish and the update kept after the conflict.)
+    const published = outbox.getByRole('row', { name: new RegExp(HEADLINE) }).filter({ hasText: 'Publish now' });
+    await expect.poll(() => published.count()).toBe(2);
+    for (const text of await published.allInnerTexts()) expect(text).toMatch(new RegExp(`${authorSite.name}\\s+Publish now\\s+Done`));
     await outbox.getByRole('button', { name: 'Close' }).click();
 
     // A contributor's account on the same site: it may send for review, never publish.

@@ -196,6 +196,10 @@ describe('publishing', () => {
     expect(second.state).toBe('conflict');
     expect(((await restJson(wp, `/wp/v2/posts/${first.postId}?context=edit`))['title'] as { raw: string }).raw).toBe('편집자가 고친 제목');
 
+    // Before choosing, the writer can see what the site has now.
+    const onSite = await services.publishing.siteVersion(second.id);
+    expect(onSite).toMatchObject({ fields: { headline: '편집자가 고친 제목', byline: '조현경' }, paragraphs: ['처음 문단'] });
+
     await services.publishing.retry(second.id, true);
     const kept = await settled(second.id);
     expect(kept.state).toBe('done');

@@ -161,6 +161,14 @@ describe('with the stored document', () => {
     expect(JSON.stringify(parsed.article.body)).toContain('An edited quote');
   });
 
+  it('takes the title, excerpt and tags edited on the web since, keeping the rest of the document', () => {
+    const article = richArticle();
+    const post = serializeArticle(article, context);
+    const parsed = parsePost({ ...asRemotePost(post, true), title: '편집자가 고친 제목', excerpt: '웹에서 고친 요약', tags: ['부산', '웹'] });
+    expect(parsed.lossless).toBe(true);
+    expect(parsed.article).toEqual({ ...article, headline: '편집자가 고친 제목', excerpt: '웹에서 고친 요약', tags: ['부산', '웹'] });
+  });
+
   it('is set aside when it is not a valid article', () => {
     const post = serializeArticle(richArticle(), context);
     const document = JSON.parse(post.meta.pressroom_document);

@@ -3,7 +3,8 @@ import type { ArticleFields, ArticleStatus, Draft } from '../../model/article.ts
 import type { Attachment } from '../../model/asset.ts';
 import { AppError } from '../../model/errors.ts';
 import { photosIn } from '../../model/figure.ts';
-import type { RemotePostSummary } from '../../model/publishing.ts';
+import { type RemotePostSummary, SiteVersion } from '../../model/publishing.ts';
+import { bodyParagraphs } from '../../model/plain-text.ts';
 import type { Publication } from '../../model/preferences.ts';
 import type { AssetStore } from '../assets/asset-store.ts';
 import type { ImportedDraftInput } from '../drafts/store.ts';
@@ -54,8 +55,9 @@ export interface OpenRemoteDeps {
 
 const STATUS: Record<string, ArticleStatus> = { publish: 'published', future: 'scheduled', pending: 'in_review' };
 
-export async function openRemotePost(deps: OpenRemoteDeps, postId: number): Promise<Draft> {
-  const { client } = deps;
+// The post as the site has it, read back into an article (photos and files still named by
+// placeholders: nothing is downloaded here).
+async function readPost(client: WordPressClient, postId: number) {
   const post = EditPost.parse((await client.get(`/wp/v2/posts/${postId}`, { context: 'edit' })).body);
   const parsed = parsePost({
     title: post.title.raw,
@@ -66,6 +68,19 @@ export async function openRemotePost(deps: OpenRemoteDeps, postId: number): Prom
     tags: await termNames(client, 'tags', post.tags ?? []),
     categories: await termNames(client, 'categories', post.categories ?? []),
   });
+  return { post, parsed };
+}
+
+// What the site has now, to compare with the writer's version (see SiteVersion).
+export async function readSiteVersion(client: WordPressClient, postId: number): Promise<SiteVersion> {
+  const { post, parsed } = await readPost(client, postId);
+  const fields = SiteVersion.shape.fields.parse(parsed.article);
+  return { fields, paragraphs: bodyParagraphs(parsed.article.body), link: post.link, modifiedGmt: post.modified_gmt };
+}
+
+export async function openRemotePost(deps: OpenRemoteDeps, postId: number): Promise<Draft> {
+  const { client } = deps;
+  const { post, parsed } = await readPost(client, postId);
   let article = parsed.article;
   const publication = deps.publications.find((candidate) => candidate.name === parsed.publicationName);
   if (publication && !article.publicationId) article = { ...article, publicationId: publication.id };

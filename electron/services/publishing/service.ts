@@ -4,7 +4,7 @@ import type { MediaPreferences } from '../../model/asset.ts';
 import { photosIn } from '../../model/figure.ts';
 import { AppError } from '../../model/errors.ts';
 import type { Publication } from '../../model/preferences.ts';
-import type { PreflightItem, PublishAction, PublishJob, RemotePost } from '../../model/publishing.ts';
+import type { PreflightItem, PublishAction, PublishJob, RemotePost, SiteVersion } from '../../model/publishing.ts';
 import type { AssetStore } from '../assets/asset-store.ts';
 import type { ImportedDraftInput } from '../drafts/store.ts';
 import type { EventSink } from '../events.ts';
@@ -14,7 +14,7 @@ import { OutboxRunner } from './outbox-runner.ts';
 import { type JobWork, OutboxStore } from './outbox-store.ts';
 import { syncPost } from './post-sync.ts';
 import { preflight } from './preflight.ts';
-import { listRemotePosts, openRemotePost, type RemotePostSummary } from './remote-posts.ts';
+import { listRemotePosts, openRemotePost, readSiteVersion, type RemotePostSummary } from './remote-posts.ts';
 import { isRetryable } from './wordpress/remote-error.ts';
 import type { SitesService } from './sites.ts';
 import type { WordPressClient } from './wordpress/client.ts';
@@ -167,6 +167,14 @@ export class PublishingService {
   // The site's posts this account may edit, newest first, to continue one here.
   async sitePosts(siteId: string, search: string): Promise<RemotePostSummary[]> {
     return listRemotePosts(await this.#deps.sites.client(siteId), search);
+  }
+
+  // The post as the site has it now, for a job stopped by a change made there.
+  async siteVersion(jobId: string): Promise<SiteVersion> {
+    const job = this.outbox.get(jobId);
+    const known = this.outbox.remotePost(job.draftId, job.siteId);
+    if (!known) throw new AppError('not_found', 'remote.notFound', { host: this.#deps.sites.get(job.siteId).url });
+    return readSiteVersion(await this.#deps.sites.client(job.siteId), known.postId);
   }
 
   async openSitePost(siteId: string, postId: number): Promise<Draft> {

@@ -32,19 +32,26 @@ export interface ArticleDiff {
   changed: boolean;
 }
 
-function fieldText(article: ArticleFields, field: DiffedField): string {
+type DiffedFields = Pick<ArticleFields, DiffedField>;
+
+function fieldText(article: DiffedFields, field: DiffedField): string {
   const value = article[field];
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
 // Text only: a change of formatting alone (bold, a link target) does not show here.
 export function diffArticles(before: ArticleFields, after: ArticleFields): ArticleDiff {
+  return diffTexts({ fields: before, paragraphs: bodyParagraphs(before.body) }, { fields: after, paragraphs: bodyParagraphs(after.body) });
+}
+
+// The same from the fields and the body's paragraphs, as main sends a post's text (SiteVersion).
+export function diffTexts(before: { fields: DiffedFields; paragraphs: string[] }, after: { fields: DiffedFields; paragraphs: string[] }): ArticleDiff {
   const fields: FieldChange[] = [];
   for (const field of DIFFED_FIELDS) {
-    const old = fieldText(before, field);
-    const now = fieldText(after, field);
+    const old = fieldText(before.fields, field);
+    const now = fieldText(after.fields, field);
     if (old !== now) fields.push({ field, parts: diffWords(old, now) });
   }
-  const body = diffParagraphs(bodyParagraphs(before.body), bodyParagraphs(after.body));
+  const body = diffParagraphs(before.paragraphs, after.paragraphs);
   return { fields, body, changed: fields.length > 0 || body.some((change) => change.kind !== 'equal') };
 }

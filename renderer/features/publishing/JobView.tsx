@@ -5,6 +5,7 @@ import type { PublishJob } from '../../../electron/model/publishing.ts';
 import { usePublishing } from '../../state/publishing.ts';
 import { formatSize } from '../attachments/format.ts';
 import { asAppError, doneText, errorText } from './messages.ts';
+import { SiteVersionCompare } from './SiteVersionCompare.tsx';
 import { CANCELLABLE_STATES, progressOf } from './publish-logic.ts';
 
 interface JobViewProps {
@@ -107,6 +108,7 @@ export function JobView({ job, siteName, remoteLink }: JobViewProps) {
               </a>
             )}
           </div>
+          <SiteVersionCompare jobId={job.id} draftId={job.draftId} />
         </div>
       )}
       {error && (

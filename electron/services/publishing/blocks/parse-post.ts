@@ -85,7 +85,17 @@ function terms(names: readonly string[] | undefined, max: number): string[] {
 export function parsePost(post: RemotePost, options: ParseOptions = {}): ParsedPost {
   const publicationName = metaString(post.meta, 'pressroom_publication');
   const stored = decodeArticleDocument(metaString(post.meta, 'pressroom_document'), post.content);
-  if (stored) return { article: stored, remoteMedia: [], remoteFiles: [], publicationName, lossless: true };
+  if (stored) {
+    // The document is what Pressroom sent, and the content is unchanged since; what WordPress
+    // keeps beside the content (the title, the excerpt, the tags) may have been edited on the
+    // web meanwhile, and the post's own copy of those is the current one.
+    const live = {
+      headline: plain(post.title, 500) || stored.headline,
+      ...(post.excerpt !== undefined ? { excerpt: plain(post.excerpt, 2000) } : {}),
+      ...(post.tags ? { tags: terms(post.tags, 50) } : {}),
+    };
+    return { article: { ...stored, ...live }, remoteMedia: [], remoteFiles: [], publicationName, lossless: true };
+  }
 
   const reading = readMarkup(post.content, { classPrefix: classPrefixOf(options.classPrefix), captionPrefix: options.captionPrefix ?? '' });
   const field = (fromMarkup: string | undefined, metaKey: string, max: number) => (fromMarkup ?? metaString(post.meta, metaKey)).trim().slice(0, max);
