@@ -180,16 +180,23 @@ function $placeInline(point: PointType, inline: LexicalNode): void {
   else anchor.insertBefore(inline);
 }
 
+// The caret to put something at: a selection is first marked deleted (what replaces it is a
+// suggestion, and so is its removal). false: no text selection to act on; true: nothing is left
+// to do.
+function $caretAfterSuggestedDeletion(context: SuggestContext): RangeSelection | boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  if (selection.isCollapsed()) return selection;
+  $markSelectionDeleted(selection, false, context);
+  const after = $getSelection();
+  return $isRangeSelection(after) ? after : true;
+}
+
 // Typing in suggestion mode: a selection is first marked deleted, then the text goes into the
 // writer's own insertion at the caret, or a new one.
 export function $insertSuggestedText(text: string, context: SuggestContext): boolean {
-  let selection = $getSelection();
-  if (!$isRangeSelection(selection)) return false;
-  if (!selection.isCollapsed()) {
-    $markSelectionDeleted(selection, false, context);
-    selection = $getSelection();
-    if (!$isRangeSelection(selection)) return true;
-  }
+  const selection = $caretAfterSuggestedDeletion(context);
+  if (selection === false || selection === true) return selection;
   if (text === '') return true;
   const own = $ownInsertAt(selection.anchor, context);
   if (own) {
@@ -443,13 +450,8 @@ function $suggestJoin(at: LexicalNode, backward: boolean, context: SuggestContex
 // Enter in suggestion mode: a split mark at the caret (a selection is first marked deleted),
 // and the caret after it, so what is typed next is an insertion in the would-be new paragraph.
 export function $insertSuggestedBreak(context: SuggestContext): boolean {
-  let selection = $getSelection();
-  if (!$isRangeSelection(selection)) return false;
-  if (!selection.isCollapsed()) {
-    $markSelectionDeleted(selection, false, context);
-    selection = $getSelection();
-    if (!$isRangeSelection(selection)) return true;
-  }
+  const selection = $caretAfterSuggestedDeletion(context);
+  if (selection === false || selection === true) return selection;
   if (!$isTextBlock($blockOf(selection.anchor.getNode()))) return true;
   const mark = $createSuggestionBreakNode('split', context.newInfo());
   $placeInline(selection.anchor, mark);
@@ -459,13 +461,8 @@ export function $insertSuggestedBreak(context: SuggestContext): boolean {
 
 // Shift+Enter in suggestion mode: the line break is inserted text like any other.
 export function $insertSuggestedLineBreak(context: SuggestContext): boolean {
-  let selection = $getSelection();
-  if (!$isRangeSelection(selection)) return false;
-  if (!selection.isCollapsed()) {
-    $markSelectionDeleted(selection, false, context);
-    selection = $getSelection();
-    if (!$isRangeSelection(selection)) return true;
-  }
+  const selection = $caretAfterSuggestedDeletion(context);
+  if (selection === false || selection === true) return selection;
   const own = $ownInsertAt(selection.anchor, context);
   if (own) {
     own.node.select(own.offset, own.offset);
