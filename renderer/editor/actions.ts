@@ -3,7 +3,7 @@ import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $createParagraphNode, $getSelection, type ElementNode, type LexicalEditor } from 'lexical';
 import { isPasting } from './clipboard/paste-lock.ts';
-import type { BlockType } from './commands.ts';
+import { BLOCK_CHANGE_COMMAND, type BlockType } from './commands.ts';
 import { $createPullQuoteNode } from './nodes/PullQuoteNode.ts';
 import { $readSelectionFormat } from './selection-format.ts';
 
@@ -25,7 +25,7 @@ function currentBlock(editor: LexicalEditor) {
 // Choosing the block type the caret is already in turns it back into a paragraph, so every
 // block button works as a toggle.
 export function toggleBlock(editor: LexicalEditor, type: BlockType): void {
-  if (isPasting(editor)) return;
+  if (isPasting(editor) || editor.dispatchCommand(BLOCK_CHANGE_COMMAND, undefined)) return;
   const target = currentBlock(editor) === type ? 'paragraph' : type;
   editor.update(() => {
     $setBlocksType($getSelection(), CREATE_BLOCK[target]);
@@ -33,7 +33,7 @@ export function toggleBlock(editor: LexicalEditor, type: BlockType): void {
 }
 
 export function setBlock(editor: LexicalEditor, type: BlockType): void {
-  if (isPasting(editor)) return;
+  if (isPasting(editor) || editor.dispatchCommand(BLOCK_CHANGE_COMMAND, undefined)) return;
   editor.update(() => {
     $setBlocksType($getSelection(), CREATE_BLOCK[type]);
   });

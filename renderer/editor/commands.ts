@@ -7,4 +7,9 @@ export const OPEN_LINK_EDITOR_COMMAND: LexicalCommand<void> = createCommand('OPE
 export type FindMode = 'find' | 'replace';
 export const OPEN_FIND_COMMAND: LexicalCommand<FindMode> = createCommand('OPEN_FIND_COMMAND');
 
+// A paragraph's kind is about to change (heading, quote, pull quote, paragraph) through the
+// toolbar or a shortcut. Dispatched first; a handler answering true refuses it (suggestion mode
+// does: a change of style is not recorded as a suggestion) and says why.
+export const BLOCK_CHANGE_COMMAND: LexicalCommand<void> = createCommand('BLOCK_CHANGE_COMMAND');
+
 export type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'pullquote';

@@ -431,6 +431,7 @@ export const en = {
       modeOff: 'Editing: your edits change the text directly.',
       insertTitle: 'Suggested insertion by {{author}}, {{time}}',
       deleteTitle: 'Suggested deletion by {{author}}, {{time}}',
+      noFormatting: 'Formatting, paragraph styles, lists, links and tables cannot be suggested. Comment on the passage, or turn off “Suggest changes” to change it.',
       noPhotos: 'Photos cannot be added or removed as a suggestion. Comment on the photo, or turn off “Suggest changes” to change it.',
       splitTitle: 'Suggested new paragraph by {{author}}, {{time}}',
       joinTitle: 'Suggested joining of two paragraphs by {{author}}, {{time}}',

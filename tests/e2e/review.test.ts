@@ -30,6 +30,13 @@ async function selectBack(page: Page, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await page.keyboard.press('Shift+ArrowLeft');
 }
 
+// Turns "Suggest changes" on or off, whatever it was.
+async function suggesting(page: Page, on: boolean): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Suggest changes' });
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(String(on));
+}
+
 async function reopen(page: Page, draftId: string): Promise<void> {
   await page.reload();
   await page.getByRole('navigation').waitFor();
@@ -226,6 +233,32 @@ describe('suggested paragraph changes', () => {
     await expect.poll(() => saveState(page), { timeout: 5000 }).toBe('saved');
     await reopen(page, draftId);
     expect(await paragraphs()).toEqual(['First sentence.', 'So Second sentence.Next paragraph.']);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('what cannot be suggested', () => {
+  test('bold, a heading or a list while suggesting is refused with a word on why; the text keeps its form', async () => {
+    const { page, problems } = await app.openPage();
+    const draftId = await newDraft(page, 'Plain words here.');
+    await suggesting(page, true);
+    await body(page).click();
+    await page.keyboard.press('End');
+    await selectBack(page, 'here.'.length);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.press('Control+Alt+Digit2');
+    await page.keyboard.press('Control+Shift+Digit8');
+    await expect.poll(() => page.locator('.media-problems').innerText()).toContain('cannot be suggested');
+    expect(await body(page).locator('strong, b, h2, ul').count()).toBe(0);
+    await expect.poll(() => saveState(page), { timeout: 5000 }).toBe('saved');
+    expect(JSON.stringify(app.host.services.drafts.get(draftId).article.body)).not.toMatch(/"format":1|"heading"|"list"/);
+    // Off again, the same keys work.
+    await suggesting(page, false);
+    await body(page).click();
+    await page.keyboard.press('End');
+    await selectBack(page, 'here.'.length);
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => body(page).locator('strong, b').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

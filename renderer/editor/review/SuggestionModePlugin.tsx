@@ -1,5 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { TOGGLE_LINK_COMMAND } from '@lexical/link';
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
@@ -14,11 +18,16 @@ import {
   DELETE_LINE_COMMAND,
   DELETE_WORD_COMMAND,
   DROP_COMMAND,
+  FORMAT_ELEMENT_COMMAND,
+  FORMAT_TEXT_COMMAND,
+  INDENT_CONTENT_COMMAND,
   INSERT_LINE_BREAK_COMMAND,
   KEY_BACKSPACE_COMMAND,
   KEY_DELETE_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
+  type LexicalCommand,
   type LexicalEditor,
+  OUTDENT_CONTENT_COMMAND,
   PASTE_COMMAND,
   REMOVE_TEXT_COMMAND,
   TextNode,
@@ -26,6 +35,7 @@ import {
 import { useEffect } from 'react';
 import { AppError } from '../../../electron/model/errors.ts';
 import { useReview } from '../../state/review.ts';
+import { BLOCK_CHANGE_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
 import { OPEN_PHOTO_PICKER_COMMAND, PHOTO_CHANGE_COMMAND } from '../media/commands.ts';
 import { mediaImports } from '../media/status.ts';
 import { newRecordId } from './body.ts';
@@ -73,6 +83,10 @@ function registerSuggestionMode(editor: LexicalEditor): () => void {
   const own = (from: LexicalEditor) => from === editor;
   const name = () => useReview.getState().me?.person.name ?? '';
   setInsertionExtender((author) => author === name());
+  // Commands from this editor only: a photo's caption (a nested editor) keeps its formatting.
+  function refuseOwn<T>(command: LexicalCommand<T>): () => void {
+    return editor.registerCommand(command, (_payload, from) => own(from) && refuse('review.suggestions.noFormatting'), COMMAND_PRIORITY_CRITICAL);
+  }
   const deleting = (unit: DeleteUnit) => (backward: boolean, from: LexicalEditor) => {
     if (!own(from) || editor.isComposing()) return false;
     $syncSelectionFromDOM(editor);
@@ -217,6 +231,22 @@ function registerSuggestionMode(editor: LexicalEditor): () => void {
         COMMAND_PRIORITY_CRITICAL,
       ),
     ),
+    // Formatting, paragraph styles, lists, links, tables and rules are not suggested either: the
+    // change would be made for real, unmarked. Refused with a word on what to do instead.
+    ...[
+      refuseOwn(FORMAT_TEXT_COMMAND),
+      refuseOwn(FORMAT_ELEMENT_COMMAND),
+      refuseOwn(INDENT_CONTENT_COMMAND),
+      refuseOwn(OUTDENT_CONTENT_COMMAND),
+      refuseOwn(INSERT_UNORDERED_LIST_COMMAND),
+      refuseOwn(INSERT_ORDERED_LIST_COMMAND),
+      refuseOwn(REMOVE_LIST_COMMAND),
+      refuseOwn(OPEN_LINK_EDITOR_COMMAND),
+      refuseOwn(TOGGLE_LINK_COMMAND),
+      refuseOwn(INSERT_TABLE_COMMAND),
+      refuseOwn(INSERT_HORIZONTAL_RULE_COMMAND),
+      refuseOwn(BLOCK_CHANGE_COMMAND),
+    ],
     // Dragging text around would move it without a trace; a photo dropped would go in untracked.
     editor.registerCommand(
       DROP_COMMAND,
@@ -231,9 +261,13 @@ function registerSuggestionMode(editor: LexicalEditor): () => void {
   );
 }
 
-function refusePhotos(): true {
-  mediaImports.fail(null, new AppError('invalid_input', 'review.suggestions.noPhotos'));
+function refuse(messageKey: string): true {
+  mediaImports.fail(null, new AppError('invalid_input', messageKey));
   return true;
+}
+
+function refusePhotos(): true {
+  return refuse('review.suggestions.noPhotos');
 }
 
 function $stripPlaceholders(node: TextNode): void {
