@@ -432,6 +432,7 @@ export const en = {
       insertTitle: 'Suggested insertion by {{author}}, {{time}}',
       deleteTitle: 'Suggested deletion by {{author}}, {{time}}',
       noFormatting: 'Formatting, paragraph styles, lists, links and tables cannot be suggested. Comment on the passage, or turn off “Suggest changes” to change it.',
+      photoFieldsReadOnly: 'Read-only while suggesting changes: turn off “Suggest changes” to edit it.',
       noPhotos: 'Photos cannot be added or removed as a suggestion. Comment on the photo, or turn off “Suggest changes” to change it.',
       splitTitle: 'Suggested new paragraph by {{author}}, {{time}}',
       joinTitle: 'Suggested joining of two paragraphs by {{author}}, {{time}}',

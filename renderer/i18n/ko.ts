@@ -430,6 +430,7 @@ export const ko: Messages = {
       insertTitle: '{{author}} 님의 추가 제안, {{time}}',
       deleteTitle: '{{author}} 님의 삭제 제안, {{time}}',
       noFormatting: '서식, 문단 모양, 목록, 링크, 표는 제안으로 바꿀 수 없습니다. 그 부분에 댓글을 달거나, ‘수정 제안’을 끄고 고치세요.',
+      photoFieldsReadOnly: '수정 제안 중에는 고칠 수 없습니다. ‘수정 제안’을 끄고 고치세요.',
       noPhotos: '사진은 제안으로 넣거나 뺄 수 없습니다. 사진에 댓글을 달거나, ‘수정 제안’을 끄고 고치세요.',
       splitTitle: '{{author}} 님의 문단 나누기 제안, {{time}}',
       joinTitle: '{{author}} 님의 문단 합치기 제안, {{time}}',

@@ -311,9 +311,15 @@ describe('photos in the body', () => {
     await page.waitForTimeout(300);
     expect(await figures().count()).toBe(count);
     expect(storedFigures().length).toBe(count);
+    // Caption, credit and alt text cannot be changed unmarked either: read-only while suggesting.
+    const caption = figures().first().getByRole('textbox', { name: 'Caption' });
+    await expect.poll(() => caption.getAttribute('contenteditable')).toBe('false');
+    expect(await figures().first().getByRole('textbox', { name: 'Credit' }).getAttribute('readonly')).not.toBeNull();
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => caption.getAttribute('contenteditable')).toBe('true');
+    expect(await figures().first().getByRole('textbox', { name: 'Credit' }).getAttribute('readonly')).toBeNull();
   });
 
   test('a photo whose file left the store says so', async () => {

@@ -32,6 +32,7 @@ import { OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
 import { LinkEditor } from '../link/LinkEditor.tsx';
 import { isAllowedLinkUrl } from '../link/url.ts';
 import { findShortcut } from '../shortcuts.ts';
+import { useReview } from '../../state/review.ts';
 import type { Caption } from './caption.ts';
 import { pastedImageFiles } from './files.ts';
 import { registerCaptionFocus } from './focus.ts';
@@ -145,6 +146,15 @@ export function CaptionField({ nodeKey, caption, prefix, label }: CaptionFieldPr
 
   useEffect(() => registerCaptionFocus(nodeKey, () => caption.editor.focus()), [caption, nodeKey]);
 
+  // Editable when the body is (not in a review preview), and not while suggesting changes: a
+  // caption edit would not be marked as a suggestion.
+  const suggesting = useReview((state) => state.suggestMode);
+  useEffect(() => {
+    const apply = () => caption.editor.setEditable(parent.isEditable() && !suggesting);
+    apply();
+    return parent.registerEditableListener(apply);
+  }, [caption, parent, suggesting]);
+
   return (
     <div className="media-caption">
       {prefix && (
@@ -153,7 +163,7 @@ export function CaptionField({ nodeKey, caption, prefix, label }: CaptionFieldPr
         </span>
       )}
       <div className="media-caption-editor">
-        <LexicalNestedComposer initialEditor={caption.editor}>
+        <LexicalNestedComposer initialEditor={caption.editor} skipEditableListener>
           <RichTextPlugin
             contentEditable={
               <ContentEditable

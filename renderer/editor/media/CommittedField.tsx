@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReview } from '../../state/review.ts';
 
 // A text field of a photo (credit, alt text). What the writer types shows at once and reaches
 // the body a moment later, or when the field loses focus: one undo step per pause in typing,
@@ -20,6 +22,7 @@ interface CommittedFieldProps {
 }
 
 export function CommittedField({ label, value, maxLength, multiline = false, placeholder, hint, emptyWarning, className, onCommit }: CommittedFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -65,6 +68,8 @@ export function CommittedField({ label, value, maxLength, multiline = false, pla
     timer.current = setTimeout(commit, COMMIT_DELAY_MS);
   }
 
+  // Read-only while suggesting changes: an edit here would not be marked as a suggestion.
+  const suggesting = useReview((state) => state.suggestMode);
   const shown = draft ?? value;
   const warning = emptyWarning && shown.trim() === '' ? emptyWarning : null;
   const note = warning ?? hint;
@@ -76,6 +81,8 @@ export function CommittedField({ label, value, maxLength, multiline = false, pla
     placeholder,
     'aria-describedby': noteId,
     'aria-required': emptyWarning ? true : undefined,
+    readOnly: suggesting,
+    title: suggesting ? t('review.suggestions.photoFieldsReadOnly') : undefined,
     onBlur: commit,
   };
   return (
