@@ -320,6 +320,10 @@ describe('photos in the body', () => {
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => caption.getAttribute('contenteditable')).toBe('true');
     expect(await figures().first().getByRole('textbox', { name: 'Credit' }).getAttribute('readonly')).toBeNull();
+    // Suggesting off, Remove takes the photo out.
+    await figures().last().getByRole('button', { name: 'Remove the photo' }).click();
+    await expect.poll(() => figures().count()).toBe(count - 1);
+    await expect.poll(() => storedFigures().length).toBe(count - 1);
   });
 
   test('a photo whose file left the store says so', async () => {

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
-import { $getNodeByKey, $isElementNode, type NodeKey } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
 import { type ChangeEvent, type MouseEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../electron/model/errors.ts';
@@ -8,6 +8,7 @@ import type { FigureImage } from '../../../electron/model/figure.ts';
 import { $isFigureNode, type FigureNode } from '../nodes/FigureNode.tsx';
 import { ToolbarButton } from '../toolbar/ToolbarButton.tsx';
 import { PHOTO_CHANGE_COMMAND } from './commands.ts';
+import { removeMediaBlock } from './insert.ts';
 import type { Caption } from './caption.ts';
 import { CaptionField } from './CaptionField.tsx';
 import { CommittedField } from './CommittedField.tsx';
@@ -73,15 +74,7 @@ export function FigureView({ nodeKey, image, size, align, caption }: FigureViewP
   }
 
   function remove(): void {
-    if (editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if (!node) return;
-      const next = node.getNextSibling() ?? node.getPreviousSibling();
-      node.remove();
-      if ($isElementNode(next)) next.selectStart();
-    });
-    editor.focus();
+    removeMediaBlock(editor, nodeKey);
   }
 
   const alt = image.alt.trim();

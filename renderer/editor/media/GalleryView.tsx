@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
-import { $getNodeByKey, $isElementNode, type NodeKey } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
 import { type ChangeEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../electron/model/errors.ts';
@@ -9,6 +9,7 @@ import { $createFigureNode } from '../nodes/FigureNode.tsx';
 import { $isGalleryNode, type GalleryNode } from '../nodes/GalleryNode.tsx';
 import { ToolbarButton } from '../toolbar/ToolbarButton.tsx';
 import { PHOTO_CHANGE_COMMAND } from './commands.ts';
+import { removeMediaBlock } from './insert.ts';
 import type { Caption } from './caption.ts';
 import { CaptionField } from './CaptionField.tsx';
 import { CommittedField } from './CommittedField.tsx';
@@ -117,15 +118,7 @@ export function GalleryView({ nodeKey, images, caption }: GalleryViewProps) {
   }
 
   function removeGallery(): void {
-    if (editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if (!node) return;
-      const next = node.getNextSibling() ?? node.getPreviousSibling();
-      node.remove();
-      if ($isElementNode(next)) next.selectStart();
-    });
-    editor.focus();
+    removeMediaBlock(editor, nodeKey);
   }
 
   async function add(event: ChangeEvent<HTMLInputElement>): Promise<void> {

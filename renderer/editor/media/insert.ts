@@ -13,9 +13,11 @@ import {
   $isRootNode,
   $isTextNode,
   $setSelection,
+  type LexicalEditor,
   type LexicalNode,
   type NodeKey,
 } from 'lexical';
+import { PHOTO_CHANGE_COMMAND } from './commands.ts';
 
 // Where a photo goes. An import takes time, and the writer may type on meanwhile, so the place
 // is noted when the photo is asked for (the caret, or the drop point) and found again when the
@@ -94,4 +96,18 @@ export function $insertMediaBlock(node: LexicalNode, point: InsertionPoint, prev
     node.insertAfter(next);
   }
   if ($isElementNode(next)) next.selectStart();
+}
+
+// Takes a photo or gallery out of the body from its own Remove button (unless something refuses
+// the change: suggestion mode does), leaving the caret in the block that took its place.
+export function removeMediaBlock(editor: LexicalEditor, key: NodeKey): void {
+  if (editor.dispatchCommand(PHOTO_CHANGE_COMMAND, undefined)) return;
+  editor.update(() => {
+    const node = $getNodeByKey(key);
+    if (!node) return;
+    const next = node.getNextSibling() ?? node.getPreviousSibling();
+    node.remove();
+    if ($isElementNode(next)) next.selectStart();
+  });
+  editor.focus();
 }
