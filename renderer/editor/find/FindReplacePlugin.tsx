@@ -1,7 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW } from 'lexical';
+import { $addUpdateTag, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, SKIP_DOM_SELECTION_TAG } from 'lexical';
 import { useEffect, useState } from 'react';
 import { type FindMode, OPEN_FIND_COMMAND } from '../commands.ts';
+import { $syncSelectionFromDOM } from '../selection-sync.ts';
 import { FindReplacePanel } from './FindReplacePanel.tsx';
 
 export interface FindRequest {
@@ -23,6 +24,11 @@ export function FindReplacePlugin() {
       editor.registerCommand(
         OPEN_FIND_COMMAND,
         (mode) => {
+          // Where the writer is now, even if the browser has not said so yet (a click or Home
+          // just before the shortcut): the search starts there. The page already shows that
+          // selection, so it is not written back (which would take focus from the find field).
+          $syncSelectionFromDOM(editor);
+          $addUpdateTag(SKIP_DOM_SELECTION_TAG);
           const selection = $getSelection();
           const selected = $isRangeSelection(selection) && !selection.isCollapsed() ? selection.getTextContent() : '';
           // A selected word or phrase is what the writer wants to find; a selected paragraph is not.

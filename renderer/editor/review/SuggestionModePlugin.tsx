@@ -38,6 +38,7 @@ import { useReview } from '../../state/review.ts';
 import { BLOCK_CHANGE_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
 import { OPEN_PHOTO_PICKER_COMMAND, PHOTO_CHANGE_COMMAND } from '../media/commands.ts';
 import { mediaImports } from '../media/status.ts';
+import { $syncSelectionFromDOM } from '../selection-sync.ts';
 import { newRecordId } from './body.ts';
 import {
   $closestSuggestion,
@@ -47,7 +48,6 @@ import {
   $insertSuggestedText,
   $markSelectionDeleted,
   $prepareComposition,
-  $syncSelectionFromDOM,
   COMPOSITION_PLACEHOLDER,
   type DeleteUnit,
   type SuggestContext,
