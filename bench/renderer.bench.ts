@@ -1,8 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { type LaunchedBrowser, launchBrowser } from '../tests/support/browser.ts';
 import { startHost } from '../tests/support/host/server.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { type BenchRow, percentile, round } from './harness.ts';
+import { keyLatencies } from './key-latency.ts';
 import { seedLibrary } from './seed.ts';
 
 // The real renderer in Chromium, against the real services over a 10,000-draft library.
@@ -12,30 +13,45 @@ export async function run(): Promise<BenchRow[]> {
   const dir = tempDir('pressroom-bench-');
   const longId = seedLibrary(dir.path, LIBRARY_SIZE);
   const host = await startHost({ dataDir: dir.path, systemLocale: 'ko-KR' });
-  const launched = await launchBrowser();
   try {
-    const page = await launched.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(host.url);
-    await page.locator('.draft-item').first().waitFor();
-    const { firstRows, allRows } = await libraryShown(page);
-    await openDraft(page, longId);
-    const typing = await keystrokeToFrame(page);
-    const autosave = await autosaveBlocking(page);
-    const floor = await plainEditableFloor(launched.browser, host.url, longId);
+    const { firstRows, allRows } = await withPage(launchBrowser(), host.url, libraryShown);
+    // A headless browser paces its frames by a simulated 60 Hz display, so a keystroke that is
+    // ready early still waits up to 16.7 ms for the next tick, and that wait, which is not the
+    // app's, would decide the figure. Typing is therefore measured in a browser that draws each
+    // frame as soon as it is ready, so what is left is the work a keystroke causes.
+    const unpaced = launchBrowser(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
+    const { typing, autosave, floor } = await withPage(unpaced, host.url, async (page, browser) => {
+      await openDraft(page, longId);
+      const typing = await keystrokeToPaint(page);
+      const autosave = await autosaveBlocking(page);
+      const floor = await plainEditableFloor(browser, host.url, longId);
+      return { typing, autosave, floor };
+    });
     return [
       { name: `library of ${LIBRARY_SIZE.toLocaleString('en')} drafts: list shown (first screenful painted), p95`, value: round(percentile(firstRows, 95)), unit: 'ms', budget: 150, better: 'lower' },
       // No budget in the issue for this one; one second is ours.
       { name: `library of ${LIBRARY_SIZE.toLocaleString('en')} drafts: every row loaded and painted, p95`, value: round(percentile(allRows, 95)), unit: 'ms', budget: 1000, better: 'lower' },
-      { name: 'typing into a 1,000-paragraph draft: keystroke to frame ready, p95', value: round(percentile(typing, 95)), unit: 'ms', budget: 16, better: 'lower' },
+      { name: 'typing into a 1,000-paragraph draft: keystroke to paint, p95', value: round(percentile(typing, 95)), unit: 'ms', budget: 16, better: 'lower' },
       { name: 'autosave of a 1,000-paragraph draft: renderer blocked, p95', value: round(percentile(autosave, 95)), unit: 'ms', budget: 5, better: 'lower' },
       // The same text in a bare contenteditable, no Lexical, no app, measured the same way: what
-      // Chromium itself takes per keystroke on a document this size, for reading the row above.
+      // Chromium itself takes per keystroke on a document this size, for reading the rows above.
       { name: 'reference: typing into a bare contenteditable with the same 1,000 paragraphs, p95', value: round(percentile(floor, 95)), unit: 'ms', budget: 16, better: 'lower' },
     ];
   } finally {
-    await launched.close();
     await host.close();
     dir.remove();
+  }
+}
+
+async function withPage<T>(launching: Promise<LaunchedBrowser>, url: string, use: (page: Page, browser: Browser) => Promise<T>): Promise<T> {
+  const launched = await launching;
+  try {
+    const page = await launched.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    await page.locator('.draft-item').first().waitFor();
+    return await use(page, launched.browser);
+  } finally {
+    await launched.close();
   }
 }
 
@@ -117,39 +133,28 @@ async function plainEditableFloor(browser: Browser, url: string, draftId: string
       }
       document.body.replaceChildren(editable);
     }, draftId);
-    return await keystrokeToFrame(page, page.getByRole('textbox', { name: 'plain' }));
+    return await keystrokeToPaint(page, page.getByRole('textbox', { name: 'plain' }));
   } finally {
     await page.close();
   }
 }
 
-// Keystroke to the frame being ready to paint: the key's events, Lexical's update and
-// reconciliation, then style and layout, forced and timed. The wait for the display's next
-// vsync comes after and is not the app's to shorten, so it is left out.
-async function keystrokeToFrame(page: Page, editor: Locator = page.getByRole('textbox', { name: '기사 본문' })): Promise<number[]> {
+// Types into the middle of the long draft at about forty keys a second and returns each key's
+// latency to paint. Hangul comes as text with no key event (as from an IME), so the samples are
+// the Latin letters and spaces typed in between, into the same Korean paragraph.
+async function keystrokeToPaint(page: Page, editor: Locator = page.getByRole('textbox', { name: '기사 본문' })): Promise<number[]> {
   await editor.locator('p').nth(500).click();
-  await page.evaluate(() => {
-    const samples: number[] = [];
-    (window as unknown as { __typing: number[] }).__typing = samples;
-    document.addEventListener(
-      'keydown',
-      (event) => {
-        const started = event.timeStamp;
-        setTimeout(() => {
-          document.body.getBoundingClientRect();
-          samples.push(performance.now() - started);
-        }, 0);
-      },
-      { capture: true },
-    );
-  });
   const text = '부산 뿌리산업 경쟁력 typing into a long draft ';
-  for (let i = 0; i < 160; i++) {
-    await page.keyboard.type(text[i % text.length]!);
-    await page.waitForTimeout(15);
-  }
-  const samples = await page.evaluate(() => (window as unknown as { __typing: number[] }).__typing);
-  return samples.slice(10);
+  const type = async (count: number) => {
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.type(text[i % text.length]!);
+      await page.waitForTimeout(15);
+    }
+  };
+  // The first keystrokes after opening run cold code and lay out the paragraphs around the caret
+  // for the first time; a writer's day is the keystrokes after those.
+  await type(40);
+  return await keyLatencies(page, () => type(240));
 }
 
 // The page's side of an autosave, as the app measures it ('autosave' performance entries).

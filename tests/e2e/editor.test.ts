@@ -551,7 +551,7 @@ describe('the article body editor', () => {
     expect(await body(page).locator('ul > li').count()).toBe(sections * 3);
     expect(await body(page).locator('table').count()).toBe(sections);
     expect(await body(page).locator('strong').count()).toBe(sections);
-    expect(await body(page).locator('p').first().innerText()).toBe('Before the paste');
+    expect(await body(page).locator('p').first().textContent()).toBe('Before the paste');
     expect(await bodyHtml(page)).not.toMatch(/style=|Mso/);
     // The caret is after the pasted text, and typing goes on there.
     await page.keyboard.type(' and after');

@@ -16,7 +16,7 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<LaunchedBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -28,6 +28,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   return {
