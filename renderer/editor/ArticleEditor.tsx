@@ -19,7 +19,9 @@ import { ARTICLE_TRANSFORMERS } from './markdown.ts';
 import { MediaPlugin } from './media/MediaPlugin.tsx';
 import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
+import { DocumentEdgesPlugin } from './plugins/DocumentEdgesPlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
+import { OffscreenBlocksPlugin } from './plugins/OffscreenBlocksPlugin.tsx';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { ReviewPlugin } from './review/ReviewPlugin.tsx';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin.tsx';
@@ -78,6 +80,8 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
         <HorizontalRulePlugin />
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <ListTabPlugin />
+        <DocumentEdgesPlugin />
+        <OffscreenBlocksPlugin />
         <ShortcutsPlugin />
         <AutosavePlugin />
         <CountsPlugin />

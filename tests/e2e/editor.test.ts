@@ -467,6 +467,68 @@ describe('the article body editor', () => {
     await page.close();
   });
 
+  // In a long body, paragraphs away from the screen are not laid out (content-visibility), which
+  // must not hide them from the writer: find brings a far match on screen, Ctrl+End types at the
+  // very end, and a screen reader has the paragraph at the caret. An article of ordinary length
+  // keeps every paragraph in the accessibility tree.
+  test('in a long draft, far paragraphs are found and reached like near ones, and read where the caret is', async () => {
+    const { page, problems } = await newDraft('Long draft');
+    const cdp = await page.context().newCDPSession(page);
+    const spoken = async (start: string) => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ name?: { value?: unknown } }> };
+      return nodes.some((node) => typeof node.name?.value === 'string' && node.name.value.startsWith(start));
+    };
+    const paragraph = (i: number) => `<p>Paragraph ${i} of the long draft. ${'부산시의회 연구모임은 뿌리산업에 첨단기술을 더해야 한다고 밝혔다. '.repeat(4)}</p>`;
+    const onScreen = (text: string) =>
+      body(page)
+        .locator('p', { hasText: text })
+        .evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+        });
+
+    await paste(page, Array.from({ length: 150 }, (_, i) => paragraph(i)).join(''));
+    await expect.poll(() => body(page).locator('p').count()).toBe(150);
+    expect(await onScreen('Paragraph 3 of')).toBe(false);
+    expect(await spoken('Paragraph 3 of the long draft.')).toBe(true);
+
+    const more = Array.from({ length: 150 }, (_, i) => paragraph(150 + i));
+    more[90] = '<p>The ferry subsidy of 2024 sits here, far below the screen.</p>';
+    // Pasted at the end of the last paragraph, the first pasted one joins it: 299 in all.
+    await paste(page, more.join(''));
+    await expect.poll(() => body(page).locator('p').count()).toBe(299);
+    await page.keyboard.press(`${mod}+Home`);
+    await expect.poll(() => onScreen('Paragraph 0 of')).toBe(true);
+    expect(await onScreen('ferry subsidy')).toBe(false);
+
+    await page.keyboard.press(`${mod}+f`);
+    const find = page.getByRole('search', { name: 'Find and replace' });
+    await find.getByRole('textbox', { name: 'Find', exact: true }).fill('ferry subsidy');
+    await expect.poll(() => find.getByRole('status').innerText()).toBe('1 of 1');
+    // The match is on screen, where the writer can read it.
+    const shown = () =>
+      page.evaluate(() => {
+        const range = CSS.highlights.get('pressroom-find-current')?.values().next().value as Range | undefined;
+        const box = range?.getBoundingClientRect();
+        return box !== undefined && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    await expect.poll(shown).toBe(true);
+    expect(await spoken('The ferry subsidy of 2024')).toBe(true);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press(`${mod}+End`);
+    await page.keyboard.type(' The end.');
+    await expect.poll(() => body(page).locator('p').last().textContent()).toMatch(/^Paragraph 299 .*밝혔다\. The end\.$/);
+    await expect.poll(() => onScreen('Paragraph 299 of')).toBe(true);
+    expect(await spoken('Paragraph 299 of the long draft.')).toBe(true);
+    // Shift+Ctrl+Home selects from the caret back to the start.
+    await page.keyboard.press(`Shift+${mod}+Home`);
+    expect(await page.evaluate(() => getSelection()?.toString().startsWith('Paragraph 0 of the long draft.'))).toBe(true);
+    await cdp.detach();
+    expect(realProblems(problems)).toEqual([]);
+    await page.close();
+  });
+
   test('formatting survives a reload once the draft is saved', async () => {
     const { page, problems } = await newDraft('Kept after reload');
     await typeMarkdown(page, '# ', 'h1', 'Harbour report');
