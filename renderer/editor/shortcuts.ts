@@ -1,4 +1,4 @@
-import { IS_APPLE } from 'lexical';
+import { IS_APPLE, type LexicalEditor } from 'lexical';
 
 // One table of the editor's keyboard shortcuts: the plugin matches key events against it and
 // the toolbar shows the same keys in tooltips and aria-keyshortcuts.
@@ -59,6 +59,12 @@ interface ModifierState {
   shiftKey: boolean;
   key: string;
   code: string;
+}
+
+// A Hangul syllable being composed must never be cut by a shortcut: the keydown that ends
+// composition (keyCode 229) belongs to the input method, not to us.
+export function isCompositionKey(event: KeyboardEvent, editor: LexicalEditor): boolean {
+  return event.isComposing || event.keyCode === 229 || editor.isComposing();
 }
 
 export function matchesShortcut(event: ModifierState, spec: ShortcutSpec): boolean {

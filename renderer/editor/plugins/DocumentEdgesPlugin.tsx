@@ -1,11 +1,15 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, IS_APPLE, KEY_DOWN_COMMAND } from 'lexical';
 import { useEffect } from 'react';
+import { isCompositionKey, matchesShortcut } from '../shortcuts.ts';
+
+const DOCUMENT_START = { code: IS_APPLE ? 'ArrowUp' : 'Home' };
+const DOCUMENT_END = { code: IS_APPLE ? 'ArrowDown' : 'End' };
 
 // Ctrl+Home and Ctrl+End (⌘↑ and ⌘↓ on macOS), with Shift to select, go to the start or end of
-// the article through the editor rather than the browser. Paragraphs far off screen are not laid
-// out (content-visibility in styles.css), and the browser's own move cannot find the end of a
-// paragraph it has not laid out: it stopped at the start of the last one.
+// the article through the editor rather than the browser. In a long body, paragraphs far off
+// screen are not laid out (OffscreenBlocksPlugin), and the browser's own move cannot find the
+// end of a paragraph it has not laid out: it stopped at the start of the last one.
 export function DocumentEdgesPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(
@@ -13,15 +17,17 @@ export function DocumentEdgesPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          const edge = documentEdge(event);
-          if (edge === null || editor.isComposing()) return false;
+          // Only in the body itself: a photo's caption is a nested editor whose keys reach here.
+          if (event.target !== editor.getRootElement() || isCompositionKey(event, editor)) return false;
+          // Shift only says whether to select, so it is left out of the match.
+          const keys = { ...pick(event), shiftKey: false };
+          const edge = matchesShortcut(keys, DOCUMENT_START) ? 'start' : matchesShortcut(keys, DOCUMENT_END) ? 'end' : null;
           const selection = $getSelection();
-          if (!$isRangeSelection(selection)) return false;
+          if (edge === null || !$isRangeSelection(selection)) return false;
           event.preventDefault();
-          const anchor = selection.anchor;
-          const kept = { key: anchor.key, offset: anchor.offset, type: anchor.type };
+          const { key, offset, type } = selection.anchor;
           const moved = edge === 'start' ? $getRoot().selectStart() : $getRoot().selectEnd();
-          if (event.shiftKey) moved.anchor.set(kept.key, kept.offset, kept.type);
+          if (event.shiftKey) moved.anchor.set(key, offset, type);
           return true;
         },
         COMMAND_PRIORITY_LOW,
@@ -31,12 +37,6 @@ export function DocumentEdgesPlugin() {
   return null;
 }
 
-function documentEdge(event: KeyboardEvent): 'start' | 'end' | null {
-  if (event.altKey) return null;
-  if (IS_APPLE) {
-    if (!event.metaKey || event.ctrlKey) return null;
-    return event.key === 'ArrowUp' ? 'start' : event.key === 'ArrowDown' ? 'end' : null;
-  }
-  if (!event.ctrlKey || event.metaKey) return null;
-  return event.key === 'Home' ? 'start' : event.key === 'End' ? 'end' : null;
+function pick({ ctrlKey, metaKey, altKey, shiftKey, key, code }: KeyboardEvent) {
+  return { ctrlKey, metaKey, altKey, shiftKey, key, code };
 }

@@ -3,7 +3,7 @@ import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'l
 import { useEffect } from 'react';
 import { setBlock, toggleList } from '../actions.ts';
 import { OPEN_FIND_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
-import { findShortcut, type ShortcutAction } from '../shortcuts.ts';
+import { findShortcut, isCompositionKey, type ShortcutAction } from '../shortcuts.ts';
 
 // The shortcuts Lexical does not have. Bold, italic, underline, undo and redo stay Lexical's.
 const OWN_ACTIONS: ShortcutAction[] = [
@@ -59,9 +59,7 @@ export function ShortcutsPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          // A Hangul syllable being composed must never be cut by a shortcut: the keydown that
-          // ends composition (keyCode 229) belongs to the input method, not to us.
-          if (event.isComposing || event.keyCode === 229 || editor.isComposing()) return false;
+          if (isCompositionKey(event, editor)) return false;
           const action = findShortcut(event, OWN_ACTIONS);
           if (!action) return false;
           event.preventDefault();

@@ -23,7 +23,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../../state/draft.ts';
 import { type ReviewEditor, setReviewEditor, useReview } from '../../state/review.ts';
-import { matchesShortcut } from '../shortcuts.ts';
+import { isCompositionKey, matchesShortcut } from '../shortcuts.ts';
 import { type BodySuggestion, breakContext, newRecordId } from './body.ts';
 import { $isSuggestionBreakNode, SuggestionBreakNode } from './SuggestionBreakNode.ts';
 import { COMMENT_SHORTCUT, START_COMMENT_COMMAND } from './commands.ts';
@@ -302,7 +302,7 @@ export function ReviewPlugin() {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (event.isComposing || event.keyCode === 229 || editor.isComposing()) return false;
+          if (isCompositionKey(event, editor)) return false;
           // Only in the body itself: a photo's caption is a nested editor whose keys reach here.
           if (event.target !== editor.getRootElement() || !matchesShortcut(event, COMMENT_SHORTCUT)) return false;
           event.preventDefault();
