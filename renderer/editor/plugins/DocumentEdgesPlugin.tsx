@@ -19,9 +19,9 @@ export function DocumentEdgesPlugin() {
         (event) => {
           // Only in the body itself: a photo's caption is a nested editor whose keys reach here.
           if (event.target !== editor.getRootElement() || isCompositionKey(event, editor)) return false;
-          // Shift only says whether to select, so it is left out of the match.
-          const keys = { ...pick(event), shiftKey: false };
-          const edge = matchesShortcut(keys, DOCUMENT_START) ? 'start' : matchesShortcut(keys, DOCUMENT_END) ? 'end' : null;
+          // Shift only says whether to select, so either state matches.
+          const shift = event.shiftKey;
+          const edge = matchesShortcut(event, { ...DOCUMENT_START, shift }) ? 'start' : matchesShortcut(event, { ...DOCUMENT_END, shift }) ? 'end' : null;
           const selection = $getSelection();
           if (edge === null || !$isRangeSelection(selection)) return false;
           event.preventDefault();
@@ -35,8 +35,4 @@ export function DocumentEdgesPlugin() {
     [editor],
   );
   return null;
-}
-
-function pick({ ctrlKey, metaKey, altKey, shiftKey, key, code }: KeyboardEvent) {
-  return { ctrlKey, metaKey, altKey, shiftKey, key, code };
 }
