@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { type EditorState, HISTORY_MERGE_TAG } from 'lexical';
+import { type EditorState, HISTORY_MERGE_TAG, PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import { useDraft } from '../../state/draft.ts';
 import { BlockSerializer } from '../block-serializer.ts';
@@ -25,8 +25,10 @@ export function AutosavePlugin() {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       // Plugins registering node transforms at mount mark every existing node dirty in a
       // history-merge update that changes nothing; that alone must not save (and bump the
-      // revision of) a draft that was only opened.
-      if (tags.has(HISTORY_MERGE_TAG) && sameContent(prevEditorState, editorState)) return;
+      // revision of) a draft that was only opened. A long paste's later pieces are history
+      // merges too, and always change the body: comparing the whole body for each would make
+      // a 5 MB paste cost minutes.
+      if (tags.has(HISTORY_MERGE_TAG) && !tags.has(PASTE_TAG) && sameContent(prevEditorState, editorState)) return;
       serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
       bodyChanged();
     });
