@@ -75,9 +75,11 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
 const STATUS_ORDER: readonly ArticleStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published'];
 
 // The rows the sidebar shows: filtered, then sorted. Search results keep their relevance order.
+// It runs after every autosave over the whole library, so nothing per row allocates.
 export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters, sort: LibraryState['sort'], locale: string): DraftSummary[] {
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-  const rows = drafts.filter((draft) => Object.entries(filters).every(([key, value]) => draft[key as FilterKey] === value));
+  const collator = collatorFor(locale);
+  const wanted = Object.entries(filters) as Array<[FilterKey, string]>;
+  const rows = wanted.length === 0 ? [...drafts] : drafts.filter((draft) => wanted.every(([key, value]) => draft[key] === value));
   const compare = (a: DraftSummary, b: DraftSummary): number => {
     if (sort.key === 'status') return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
     // ISO timestamps order as plain strings; a collator would cost 10,000 locale comparisons.
@@ -85,6 +87,17 @@ export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters,
     return collator.compare(a[sort.key], b[sort.key]);
   };
   return rows.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b)));
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    collators.set(locale, collator);
+  }
+  return collator;
 }
 
 export function distinctValues(drafts: readonly DraftSummary[], key: FilterKey): string[] {

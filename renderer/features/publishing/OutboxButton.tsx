@@ -181,7 +181,12 @@ function useDraftTitles(jobs: readonly PublishJob[]): (draftId: string) => strin
   const openId = useDraft((state) => state.draftId);
   const openHeadline = useDraft((state) => state.article?.headline);
   const [fetched, setFetched] = useState<ReadonlyMap<string, DraftSummary>>(new Map());
-  const known = useMemo(() => new Map(drafts.map((draft) => [draft.id, draft])), [drafts]);
+  // Only the jobs' drafts: the library changes with every autosave, and indexing 10,000 drafts
+  // each time would cost the writer a stutter a second for an outbox that is usually empty.
+  const known = useMemo(() => {
+    const wanted = new Set(jobs.map((job) => job.draftId));
+    return new Map(wanted.size === 0 ? [] : drafts.filter((draft) => wanted.has(draft.id)).map((draft) => [draft.id, draft]));
+  }, [drafts, jobs]);
   const missing = useMemo(
     () => [...new Set(jobs.map((job) => job.draftId))].filter((id) => !known.has(id) && id !== openId).slice(0, 500),
     [jobs, known, openId],
