@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type LaunchedBrowser, launchBrowser } from '../tests/support/browser.ts';
 import { startHost } from '../tests/support/host/server.ts';
 import { tempDir } from '../tests/support/temp.ts';
@@ -22,6 +22,7 @@ export async function run(): Promise<BenchRow[]> {
     const unpaced = launchBrowser(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
     const { typing, autosave, floor } = await withPage(unpaced, host.url, async (page, browser) => {
       await openDraft(page, longId);
+      await clickMidway(page);
       const typing = await keystrokeToPaint(page);
       const autosave = await autosaveBlocking(page);
       const floor = await plainEditableFloor(browser, host.url, longId);
@@ -133,17 +134,38 @@ async function plainEditableFloor(browser: Browser, url: string, draftId: string
       }
       document.body.replaceChildren(editable);
     }, draftId);
-    return await keystrokeToPaint(page, page.getByRole('textbox', { name: 'plain' }));
+    await page.getByRole('textbox', { name: 'plain' }).locator('p').nth(500).click();
+    return await keystrokeToPaint(page);
   } finally {
     await page.close();
   }
 }
 
-// Types into the middle of the long draft at about forty keys a second and returns each key's
+// The writer drags the scrollbar halfway down the long draft and clicks into the paragraph in
+// the middle of the screen.
+async function clickMidway(page: Page): Promise<void> {
+  await page.locator('.workspace').evaluate((workspace) => {
+    workspace.scrollTop = (workspace.scrollHeight - workspace.clientHeight) / 2;
+  });
+  const editor = page.getByRole('textbox', { name: '기사 본문' });
+  // The paragraphs brought on screen are laid out in the frame after the scroll.
+  await page.waitForTimeout(200);
+  const box = await editor.boundingBox();
+  const middle = page.viewportSize()!.height / 2;
+  if (!box) throw new Error('the body is not on screen');
+  await page.mouse.click(box.x + Math.min(200, box.width / 2), middle);
+  const block = await page.evaluate(() => {
+    const body = document.getElementById('article-body')!;
+    const at = getSelection()?.anchorNode;
+    return [...body.children].findIndex((child) => at !== null && at !== undefined && child.contains(at));
+  });
+  if (block < 300 || block > 700) throw new Error(`the caret is in block ${block}, not midway through the draft`);
+}
+
+// Types into the paragraph at the caret at about forty keys a second and returns each key's
 // latency to paint. Hangul comes as text with no key event (as from an IME), so the samples are
 // the Latin letters and spaces typed in between, into the same Korean paragraph.
-async function keystrokeToPaint(page: Page, editor: Locator = page.getByRole('textbox', { name: '기사 본문' })): Promise<number[]> {
-  await editor.locator('p').nth(500).click();
+async function keystrokeToPaint(page: Page): Promise<number[]> {
   const text = '부산 뿌리산업 경쟁력 typing into a long draft ';
   const type = async (count: number) => {
     for (let i = 0; i < count; i++) {

@@ -19,9 +19,10 @@ import { ARTICLE_TRANSFORMERS } from './markdown.ts';
 import { MediaPlugin } from './media/MediaPlugin.tsx';
 import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
+import { BodyWindowPlugin } from './plugins/BodyWindowPlugin.tsx';
 import { DocumentEdgesPlugin } from './plugins/DocumentEdgesPlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
-import { OffscreenBlocksPlugin } from './plugins/OffscreenBlocksPlugin.tsx';
+
 import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { ReviewPlugin } from './review/ReviewPlugin.tsx';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin.tsx';
@@ -81,7 +82,7 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <ListTabPlugin />
         <DocumentEdgesPlugin />
-        <OffscreenBlocksPlugin />
+        <BodyWindowPlugin />
         <ShortcutsPlugin />
         <AutosavePlugin />
         <CountsPlugin />

@@ -529,6 +529,84 @@ describe('the article body editor', () => {
     await page.close();
   });
 
+  test('in a long draft, scrolling shows every part of it and holds still, and clicks and keys land where the writer sees', async () => {
+    const { page, problems } = await newDraft('Scrolled draft');
+    const paragraphs = 400;
+    const paragraph = (i: number) => `<p>Paragraph ${i} of the scrolled draft. ${'부산시의회 연구모임은 뿌리산업에 첨단기술을 더해야 한다고 밝혔다. '.repeat(3 + (i % 4))}</p>`;
+    await paste(page, Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join(''));
+    await expect.poll(() => body(page).locator('p').count()).toBe(paragraphs);
+    const workspace = page.locator('.workspace');
+    const scrollTo = (where: 'middle' | 'bottom' | 'top') =>
+      workspace.evaluate((element, where) => {
+        const end = element.scrollHeight - element.clientHeight;
+        element.scrollTop = where === 'middle' ? end / 2 : where === 'bottom' ? end : 0;
+      }, where);
+    // The paragraph the writer sees at a height on the screen, and where its top is.
+    const seenAt = (y: number) =>
+      page.evaluate((y) => {
+        const box = document.getElementById('article-body')!.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + 40, y)?.closest('#article-body > p');
+        return hit ? { text: hit.textContent!.slice(0, 40), top: Math.round(hit.getBoundingClientRect().top) } : null;
+      }, y);
+    const onScreen = (text: string) =>
+      body(page)
+        .locator('p', { hasText: text })
+        .evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.height > 0 && box.top < window.innerHeight && box.bottom > 0;
+        });
+
+    // Halfway down there is text, from the middle of the draft, and it stays where it is.
+    await scrollTo('middle');
+    const middle = (page.viewportSize()?.height ?? 720) / 2;
+    // (The frame after a jump may still be blank: the paragraphs there are laid out the next.)
+    await expect.poll(async () => (await seenAt(middle))?.text).toMatch(/^Paragraph \d+ of/);
+    const seen = (await seenAt(middle))!;
+    const number = Number(/^Paragraph (\d+)/.exec(seen.text)?.[1]);
+    expect(number).toBeGreaterThan(paragraphs * 0.25);
+    expect(number).toBeLessThan(paragraphs * 0.75);
+    await page.waitForTimeout(500);
+    expect(await seenAt(middle)).toEqual(seen);
+
+    // A click there puts the caret there; typing shows up there, on screen.
+    const box = (await body(page).boundingBox())!;
+    await page.mouse.click(box.x + 40, middle);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Typed here.');
+    await expect.poll(() => body(page).locator('p', { hasText: 'Typed here.' }).textContent()).toMatch(new RegExp(`^Paragraph ${number} of`));
+    expect(await onScreen('Typed here.')).toBe(true);
+    // Paging down goes on through the draft, and typing follows the caret onto the screen.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('PageDown');
+    await page.keyboard.type(' Paged.');
+    await expect.poll(() => onScreen('Paged.')).toBe(true);
+    // (Where in its paragraph depends on the caret's x, so the paragraph is told by its place.)
+    const paged = await body(page)
+      .locator('p', { hasText: 'Paged.' })
+      .evaluate((element) => [...element.parentElement!.children].indexOf(element));
+    expect(paged).toBeGreaterThan(number);
+
+    // The last paragraph is at the bottom; at the top, the article's fields, and a turn of the
+    // wheel brings the first paragraph under them.
+    await scrollTo('bottom');
+    await expect.poll(() => onScreen(`Paragraph ${paragraphs - 1} of`)).toBe(true);
+    await scrollTo('top');
+    await page.mouse.move(box.x + 40, middle);
+    await page.mouse.wheel(0, 600);
+    await expect.poll(() => onScreen('Paragraph 0 of')).toBe(true);
+
+    // Select all and copy takes the whole draft, not only what is on screen.
+    await body(page).click();
+    await page.keyboard.press(`${mod}+a`);
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.getElementById('article-body')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    for (const text of ['Paragraph 0 of', 'Paragraph 200 of', `Paragraph ${paragraphs - 1} of`, 'Typed here.', 'Paged.']) expect(copied).toContain(text);
+    expect(realProblems(problems)).toEqual([]);
+    await page.close();
+  });
+
   test('formatting survives a reload once the draft is saved', async () => {
     const { page, problems } = await newDraft('Kept after reload');
     await typeMarkdown(page, '# ', 'h1', 'Harbour report');

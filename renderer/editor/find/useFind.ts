@@ -11,6 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isPasting } from '../clipboard/paste-lock.ts';
 import { clearMatches, matchRange, paintMatches } from './highlight.ts';
 import { $findMatches, type Match } from './search.ts';
+import { scrollBodyIntoView } from '../window/reveal.ts';
 
 // Edits made while the panel is open are searched again once typing pauses, not per keystroke.
 const RESEARCH_DELAY_MS = 150;
@@ -69,7 +70,8 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
       const match = matches[index];
       if (!select || !match) return;
       editor.update(() => $select(match), { tag: FROM_PANEL });
-      matchRange(editor, match)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const place = matchRange(editor, match)?.startContainer.parentElement;
+      if (place) scrollBodyIntoView(place, 'center');
     },
     [editor],
   );

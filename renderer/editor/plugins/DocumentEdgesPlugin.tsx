@@ -8,8 +8,8 @@ const DOCUMENT_END = { code: IS_APPLE ? 'ArrowDown' : 'End' };
 
 // Ctrl+Home and Ctrl+End (⌘↑ and ⌘↓ on macOS), with Shift to select, go to the start or end of
 // the article through the editor rather than the browser. In a long body, paragraphs far off
-// screen are not laid out (OffscreenBlocksPlugin), and the browser's own move cannot find the
-// end of a paragraph it has not laid out: it stopped at the start of the last one.
+// screen are not laid out (window/body-window.ts), and the browser's own move cannot reach a
+// paragraph it has not laid out; the editor's selection can, and the window follows it.
 export function DocumentEdgesPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(

@@ -31,6 +31,7 @@ import { $syncSelectionFromDOM } from '../selection-sync.ts';
 import { $closestSuggestion, $decideSuggestions, COMPOSITION_PLACEHOLDER } from './suggest.ts';
 import { $isSuggestionNode, SuggestionDeleteNode, SuggestionInsertNode } from './SuggestionNodes.ts';
 import { SuggestionModePlugin } from './SuggestionModePlugin.tsx';
+import { scrollBodyIntoView } from '../window/reveal.ts';
 import './review.css';
 
 // How long the body rests before the panel's list of passages and suggestions is brought up to
@@ -114,7 +115,8 @@ function reveal(editor: LexicalEditor, match: (node: LexicalNode) => boolean): b
   if (firstKey === null) return false;
   const root = editor.getRootElement();
   root?.focus({ preventScroll: true });
-  editor.getElementByKey(firstKey)?.scrollIntoView({ block: 'center' });
+  const place = editor.getElementByKey(firstKey);
+  if (place) scrollBodyIntoView(place, 'center');
   return true;
 }
 

@@ -2,6 +2,8 @@
 // writer where the fix goes. Lexical renders each top-level block as one child of the editable
 // root, in order, so the block's index is the child's index.
 
+import { scrollBodyIntoView } from '../../editor/window/reveal.ts';
+
 // The field of a photo a message is about; the first empty one when a gallery has several.
 const FIELD_OF: Record<string, string> = {
   'preflight.noAltText': '.media-alt',
@@ -19,7 +21,7 @@ export function showBlock(blockIndex: number, messageKey: string): boolean {
   const root = editorRoot();
   const block = root?.children[blockIndex];
   if (!root || !(block instanceof HTMLElement)) return false;
-  block.scrollIntoView({ block: 'center' });
+  scrollBodyIntoView(block, 'center');
 
   const field = fieldIn(block, FIELD_OF[messageKey]);
   if (field) {

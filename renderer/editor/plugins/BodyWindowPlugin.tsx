@@ -1,0 +1,14 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLayoutEffect } from 'react';
+import { BodyWindow } from '../window/body-window.ts';
+
+// In a long body, lays out only the blocks near the screen (window/body-window.ts). A layout
+// effect, so a long draft's first paint already lays out a screenful rather than every block.
+export function BodyWindowPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useLayoutEffect(() => {
+    const window = new BodyWindow(editor);
+    return () => window.dispose();
+  }, [editor]);
+  return null;
+}
