@@ -575,6 +575,16 @@ describe('the article body editor', () => {
     await page.keyboard.type(' Typed here.');
     await expect.poll(() => body(page).locator('p', { hasText: 'Typed here.' }).textContent()).toMatch(new RegExp(`^Paragraph ${number} of`));
     expect(await onScreen('Typed here.')).toBe(true);
+    // A syllable composed while the page scrolls (and the window would move) arrives once.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'ㅎ', selectionStart: 1, selectionEnd: 1 });
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(100);
+    await cdp.send('Input.imeSetComposition', { text: '하', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: '한', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: '한' });
+    await cdp.detach();
+    await expect.poll(() => body(page).locator('p', { hasText: 'Typed here.' }).textContent()).toMatch(/밝혔다\. Typed here\.한$/);
     // Paging down goes on through the draft, and typing follows the caret onto the screen.
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('PageDown');
     await page.keyboard.type(' Paged.');
@@ -594,6 +604,20 @@ describe('the article body editor', () => {
     await page.mouse.wheel(0, 600);
     await expect.poll(() => onScreen('Paragraph 0 of')).toBe(true);
 
+    // Undo, from far away, takes the last typing back and brings the writer to where it was.
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => body(page).locator('p', { hasText: 'Paged.' }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const at = getSelection()?.anchorNode;
+          const box = (at instanceof Element ? at : at?.parentElement)?.getBoundingClientRect();
+          return box !== undefined && box.height > 0 && box.top < window.innerHeight && box.bottom > 0;
+        }),
+      )
+      .toBe(true);
+    expect(await body(page).locator('p', { hasText: 'Typed here.' }).count()).toBe(1);
+
     // Select all and copy takes the whole draft, not only what is on screen.
     await body(page).click();
     await page.keyboard.press(`${mod}+a`);
@@ -602,7 +626,7 @@ describe('the article body editor', () => {
       document.getElementById('article-body')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
       return data.getData('text/plain');
     });
-    for (const text of ['Paragraph 0 of', 'Paragraph 200 of', `Paragraph ${paragraphs - 1} of`, 'Typed here.', 'Paged.']) expect(copied).toContain(text);
+    for (const text of ['Paragraph 0 of', 'Paragraph 200 of', `Paragraph ${paragraphs - 1} of`, 'Typed here.']) expect(copied).toContain(text);
     expect(realProblems(problems)).toEqual([]);
     await page.close();
   });
