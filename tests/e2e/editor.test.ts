@@ -578,13 +578,17 @@ describe('the article body editor', () => {
     // A syllable composed while the page scrolls (and the window would move) arrives once.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'ㅎ', selectionStart: 1, selectionEnd: 1 });
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(100);
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(200);
     await cdp.send('Input.imeSetComposition', { text: '하', selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.imeSetComposition', { text: '한', selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.insertText', { text: '한' });
     await cdp.detach();
-    await expect.poll(() => body(page).locator('p', { hasText: 'Typed here.' }).textContent()).toMatch(/밝혔다\. Typed here\.한$/);
+    await expect.poll(() => body(page).locator('p', { hasText: 'Typed here.' }).textContent()).toMatch(/Typed here\.한/);
+    const composed = (await body(page).locator('p', { hasText: 'Typed here.' }).textContent()) ?? '';
+    expect(composed).not.toMatch(/Typed here\.(한한|하한|ㅎ)/);
+    // The screen scrolled to mid-syllable is filled in once the syllable is done.
+    await expect.poll(async () => (await seenAt(middle))?.text).toMatch(/^Paragraph \d+ of/);
     // Paging down goes on through the draft, and typing follows the caret onto the screen.
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('PageDown');
     await page.keyboard.type(' Paged.');
@@ -618,6 +622,26 @@ describe('the article body editor', () => {
       .toBe(true);
     expect(await body(page).locator('p', { hasText: 'Typed here.' }).count()).toBe(1);
 
+    // Scrolled away from the caret, the arrow keys still move it line by line from where it is,
+    // through the paragraph after it, not to the next one that happens to be laid out.
+    const caretBlock = () =>
+      page.evaluate(() => {
+        const at = getSelection()?.anchorNode ?? null;
+        return [...document.getElementById('article-body')!.children].findIndex((block) => at !== null && block.contains(at));
+      });
+    await scrollTo('middle');
+    await expect.poll(async () => (await seenAt(middle))?.text).toMatch(/^Paragraph \d+ of/);
+    await page.mouse.click(box.x + 40, middle);
+    // The caret to the last line of its paragraph: down into the next one, and back up a line.
+    const before = await caretBlock();
+    for (let i = 0; i < 12 && (await caretBlock()) === before; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await caretBlock()).toBe(before);
+    await scrollTo('bottom');
+    await page.waitForTimeout(100);
+    await page.keyboard.press('ArrowDown');
+    expect(await caretBlock()).toBe(before + 1);
+
     // Select all and copy takes the whole draft, not only what is on screen.
     await body(page).click();
     await page.keyboard.press(`${mod}+a`);
@@ -627,6 +651,20 @@ describe('the article body editor', () => {
       return data.getData('text/plain');
     });
     for (const text of ['Paragraph 0 of', 'Paragraph 200 of', `Paragraph ${paragraphs - 1} of`, 'Typed here.']) expect(copied).toContain(text);
+
+    // A second long paste, undone: the draft ends where it ended, with no room left after it.
+    await page.keyboard.press(`${mod}+End`);
+    await paste(page, Array.from({ length: 300 }, (_, i) => `<p>Extra ${i}. ${'More text for the end. '.repeat(6)}</p>`).join(''));
+    await expect.poll(() => body(page).locator('p').count()).toBe(paragraphs + 299);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => body(page).locator('p').count()).toBe(paragraphs);
+    await scrollTo('bottom');
+    await expect.poll(() => onScreen(`Paragraph ${paragraphs - 1} of`)).toBe(true);
+    const roomAfterEnd = await page.evaluate(() => {
+      const editable = document.getElementById('article-body')!;
+      return editable.getBoundingClientRect().bottom - editable.lastElementChild!.getBoundingClientRect().bottom;
+    });
+    expect(roomAfterEnd).toBeLessThan(100);
     expect(realProblems(problems)).toEqual([]);
     await page.close();
   });

@@ -69,6 +69,9 @@ describe('the window over a long body', () => {
     expect(sizes.get('unseen')).toEqual({ height: 200, gapAbove: 20 });
     sizes.set('a', { height: 200, gapAbove: 10 });
     expect(sizes.get('unseen')).toEqual({ height: 250, gapAbove: 20 });
+    // A block removed from the body no longer counts.
+    sizes.retain(new Set(['b']));
+    expect(sizes.get('unseen')).toEqual({ height: 300, gapAbove: 30 });
     sizes.clear();
     expect(sizes.get('b')).toEqual(sizes.get('unseen'));
   });

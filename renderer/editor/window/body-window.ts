@@ -20,6 +20,8 @@ import { REVEAL_EVENT } from './reveal.ts';
 // such a body near the caret and the screen, not the far paragraphs ahead.
 export const WINDOW_ABOVE_BLOCKS = 200;
 
+let windows = 0;
+
 const OFF = 'data-window-off';
 const GAP = 'data-window-gap';
 
@@ -46,10 +48,17 @@ export class BodyWindow {
   private root: HTMLElement | null = null;
   private scroller: HTMLElement | null = null;
   private frame = 0;
+  // True while the window attaches to a body Lexical has just rendered and the browser not yet
+  // laid out: measuring then would lay out every block.
+  private opening = false;
   private width = 0;
   // The blocks holding the selection's ends, and one a caller asked to see (find, a comment).
   private selectionKeys: string[] = [];
   private revealedKey: string | null = null;
+  // A frame skipped during a composition, to be caught up once it ends.
+  private stale = false;
+  // Each window names its own rules, should two bodies ever share a page.
+  private readonly id = String(++windows);
   private hidden = new Set<string>();
   private readonly sheet = new CSSStyleSheet();
   private rules = '';
@@ -69,24 +78,31 @@ export class BodyWindow {
         KEY_DOWN_COMMAND,
         (event) => {
           const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
-          if (direction !== 0 && this.enabled()) this.update(direction);
+          if (direction === 0 || !this.enabled()) return false;
+          // From a caret the writer scrolled away from, the page moves from the caret, as the
+          // browser would: first back to it, then a screen on.
+          this.revealCaret();
+          this.update(direction);
           return false;
         },
         COMMAND_PRIORITY_LOW,
       ),
       editor.registerUpdateListener(({ dirtyElements, editorState }) => {
-        // Lexical marks the root itself dirty on every keystroke, so the blocks are compared,
-        // which costs a walk over their keys, not a rebuild.
-        const reordered = dirtyElements.get('root') === true && editorState.read(() => !this.sameBlocks());
+        // Any change marks the root dirty (undo and redo too, which replace the whole state),
+        // so the blocks are compared, which costs a walk over their keys, not a rebuild.
+        const wasEnabled = this.enabled();
+        const reordered = dirtyElements.has('root') && editorState.read(() => !this.sameBlocks());
         if (reordered) this.readBlocks();
         if (!this.enabled()) return;
         // Nothing else runs for an ordinary keystroke but the selection read: the caret stays in
-        // its paragraph, which is laid out.
+        // its paragraph, which is laid out, and so are the paragraphs beside it.
         const keys = editorState.read(selectionBlockKeys);
         const moved = keys.join() !== this.selectionKeys.join();
         this.selectionKeys = keys;
         if (keys.some((key) => this.hidden.has(key))) this.showSelection();
-        else if (reordered || moved) this.schedule();
+        else if (moved && this.pinnedKeys().some((key) => this.hidden.has(key))) this.update();
+        else if (!wasEnabled) this.update();
+        else if (reordered || moved || this.stale) this.schedule();
       }),
     );
   }
@@ -121,7 +137,12 @@ export class BodyWindow {
     if (this.scroller) this.resizes.observe(this.scroller);
     this.readBlocks();
     // Before the first paint, so a long draft opens laying out a screenful, not the whole body.
-    this.update();
+    this.opening = true;
+    try {
+      this.update();
+    } finally {
+      this.opening = false;
+    }
   }
 
   private readBlocks(): void {
@@ -133,6 +154,7 @@ export class BodyWindow {
         pinned: !$isElementNode(node) || index % stride === 0 || index === children.length - 1,
       }));
     });
+    this.sizes.retain(new Set(this.blocks.map((block) => block.key)));
     if (!this.enabled()) this.clear();
   }
 
@@ -148,10 +170,25 @@ export class BodyWindow {
     if (this.frame !== 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.update();
-      this.revealedKey = null;
+      if (this.update()) this.revealedKey = null;
     });
   };
+
+  // The selection's blocks and the blocks beside them, so arrow keys from a caret the writer
+  // scrolled away from move one line, not to the next laid-out block.
+  private pinnedKeys(): string[] {
+    const pinned = this.revealedKey ? [this.revealedKey] : [];
+    for (const key of this.selectionKeys) {
+      const index = this.indexOf(key);
+      if (index < 0) continue;
+      for (let near = Math.max(0, index - 1); near <= Math.min(this.blocks.length - 1, index + 1); near++) pinned.push(this.blocks[near]!.key);
+    }
+    return pinned;
+  }
+
+  private indexOf(key: string): number {
+    return this.blocks.findIndex((block) => block.key === key);
+  }
 
   // A new width rewraps every block; a new viewport height changes what is near the screen. The
   // body growing a line as the writer types changes neither.
@@ -164,29 +201,47 @@ export class BodyWindow {
   }
 
   // `ahead`: 1 or -1 to lay out one more screen below or above, for a page key about to move.
-  private update(ahead: -1 | 0 | 1 = 0): void {
+  // Returns whether the window was placed.
+  private update(ahead: -1 | 0 | 1 = 0): boolean {
     const { root, scroller } = this;
-    if (!root || !this.enabled()) return;
+    if (!root || !this.enabled()) return false;
     // A window that moves mid-syllable would not lose the syllable, but nothing but the
     // composition itself should touch the page then; the next update after it catches up.
-    if (this.editor.isComposing()) return;
-    const view = scroller?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-    // Until the window is first applied nothing is laid out yet, and measuring would lay out
-    // the whole body just to learn its sizes.
-    const onScreen = root.hasAttribute('data-windowed') ? this.measure(view) : null;
-    const rootTop = root.getBoundingClientRect().top;
-    const viewHeight = view.bottom - view.top;
+    if (this.editor.isComposing()) {
+      this.stale = true;
+      return false;
+    }
+    this.stale = false;
+    const viewHeight = scroller?.clientHeight || window.innerHeight;
     const overscan = Math.max(viewHeight * 1.5, 600);
-    const pinnedKeys = new Set(this.revealedKey ? [...this.selectionKeys, this.revealedKey] : this.selectionKeys);
-    const runs = planWindow({
-      count: this.blocks.length,
-      sizeOf: (index) => this.sizes.get(this.blocks[index]!.key),
-      isPinned: (index) => this.blocks[index]!.pinned || pinnedKeys.has(this.blocks[index]!.key),
-      from: view.top - rootTop - overscan - (ahead < 0 ? viewHeight : 0),
-      to: view.bottom - rootTop + overscan + (ahead > 0 ? viewHeight : 0),
-      anchor: onScreen ? { index: onScreen.index, top: onScreen.top - rootTop } : undefined,
-    });
-    this.apply(runs);
+    const pinned = new Set(this.pinnedKeys());
+    const plan = (from: number, to: number, anchor?: { index: number; top: number }) =>
+      planWindow({
+        count: this.blocks.length,
+        sizeOf: (index) => this.sizes.get(this.blocks[index]!.key),
+        isPinned: (index) => this.blocks[index]!.pinned || pinned.has(this.blocks[index]!.key),
+        from,
+        to,
+        anchor,
+      });
+    if (this.opening) {
+      // A draft just opened: nothing is laid out yet, and reading any geometry would lay out
+      // every block. The body opens at its top; the next frame measures and corrects.
+      this.apply(plan(-overscan, viewHeight + overscan));
+      this.schedule();
+      return true;
+    }
+    const view = scroller?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    const onScreen = this.measure(view);
+    const rootTop = root.getBoundingClientRect().top;
+    this.apply(
+      plan(
+        view.top - rootTop - overscan - (ahead < 0 ? viewHeight : 0),
+        view.bottom - rootTop + overscan + (ahead > 0 ? viewHeight : 0),
+        onScreen ? { index: onScreen.index, top: onScreen.top - rootTop } : undefined,
+      ),
+    );
+    return true;
   }
 
   // Sizes of the blocks laid out now, while their layout is fresh, and the first of them on screen.
@@ -223,7 +278,8 @@ export class BodyWindow {
     }
     // The rooms go to a style sheet of the window's own, each block naming its rule, so the
     // blocks' markup (what tests and the accessibility tree read) carries no inline style.
-    const rules = [`.editor-body[data-windowed]::after { height: ${Math.round(tail)}px; }`];
+    const scope = `.editor-body[data-windowed="${this.id}"]`;
+    const rules = [`${scope}::after { height: ${Math.round(tail)}px; }`];
     for (const block of this.blocks) {
       const element = this.editor.getElementByKey(block.key);
       if (!element) continue;
@@ -236,14 +292,14 @@ export class BodyWindow {
       }
       const name = String(rules.length);
       if (element.getAttribute(GAP) !== name) element.setAttribute(GAP, name);
-      rules.push(`.editor-body[data-windowed] > [${GAP}="${name}"] { margin-block-start: ${Math.round(gap)}px !important; }`);
+      rules.push(`${scope} > [${GAP}="${name}"] { margin-block-start: ${Math.round(gap)}px !important; }`);
     }
     const text = rules.join('\n');
     if (text !== this.rules) {
       this.rules = text;
       this.sheet.replaceSync(text);
     }
-    root.setAttribute('data-windowed', '');
+    root.setAttribute('data-windowed', this.id);
     this.hidden = hidden;
   }
 
@@ -262,12 +318,16 @@ export class BodyWindow {
   // out now, before the writer's next key, and bring the caret on screen, which Lexical could
   // not do while the block was not laid out.
   private showSelection(): void {
-    this.update();
-    const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
-    if (!range || !this.root?.contains(range.endContainer)) return;
+    if (this.update()) this.revealCaret();
+  }
+
+  private revealCaret(): void {
+    const selection = window.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    if (!range || !this.scroller || !this.root?.contains(range.endContainer)) return;
     const caret = range.getBoundingClientRect();
     const box = caret.height > 0 ? caret : (range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement)?.getBoundingClientRect();
-    if (!box || !this.scroller) return;
+    if (!box) return;
     const view = this.scroller.getBoundingClientRect();
     if (box.bottom > view.bottom) this.scroller.scrollTop += box.bottom - view.bottom + 24;
     else if (box.top < view.top) this.scroller.scrollTop -= view.top - box.top + 24;

@@ -87,6 +87,16 @@ export class BlockSizes {
     this.gapSum += size.gapAbove;
   }
 
+  // Forgets the blocks no longer in the body, so they stop weighing on the average.
+  retain(keys: ReadonlySet<string>): void {
+    for (const [key, size] of this.sizes) {
+      if (keys.has(key)) continue;
+      this.sizes.delete(key);
+      this.heightSum -= size.height;
+      this.gapSum -= size.gapAbove;
+    }
+  }
+
   // A new width rewraps every line, so no height measured before it still holds.
   clear(): void {
     this.sizes.clear();
