@@ -5,6 +5,7 @@ import {
   $isElementNode,
   $isRangeSelection,
   COMMAND_PRIORITY_LOW,
+  IS_APPLE,
   KEY_DOWN_COMMAND,
   type LexicalEditor,
   type LexicalNode,
@@ -79,9 +80,9 @@ export class BodyWindow {
         (event) => {
           const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
           if (direction === 0 || !this.enabled()) return false;
-          // From a caret the writer scrolled away from, the page moves from the caret, as the
-          // browser would: first back to it, then a screen on.
-          this.revealCaret();
+          // Where the key moves the caret (not on macOS, nor with Ctrl, Alt or ⌘, where it only
+          // scrolls), it moves it from the caret, as the browser would: first back to it.
+          if (!IS_APPLE && !event.ctrlKey && !event.altKey && !event.metaKey) this.revealCaret();
           this.update(direction);
           return false;
         },
@@ -321,12 +322,15 @@ export class BodyWindow {
     if (this.update()) this.revealCaret();
   }
 
+  // Scrolls the caret (the selection's moving end) into view if it is off screen.
   private revealCaret(): void {
     const selection = window.getSelection();
-    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-    if (!range || !this.scroller || !this.root?.contains(range.endContainer)) return;
-    const caret = range.getBoundingClientRect();
-    const box = caret.height > 0 ? caret : (range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement)?.getBoundingClientRect();
+    const focus = selection?.focusNode ?? null;
+    if (!selection || !focus || !this.scroller || !this.root?.contains(focus)) return;
+    const caret = document.createRange();
+    caret.setStart(focus, selection.focusOffset);
+    const rect = caret.getBoundingClientRect();
+    const box = rect.height > 0 ? rect : (focus instanceof Element ? focus : focus.parentElement)?.getBoundingClientRect();
     if (!box) return;
     const view = this.scroller.getBoundingClientRect();
     if (box.bottom > view.bottom) this.scroller.scrollTop += box.bottom - view.bottom + 24;
