@@ -7,8 +7,8 @@ import { BodyWindow } from '../window/body-window.ts';
 export function BodyWindowPlugin() {
   const [editor] = useLexicalComposerContext();
   useLayoutEffect(() => {
-    const window = new BodyWindow(editor);
-    return () => window.dispose();
+    const bodyWindow = new BodyWindow(editor);
+    return () => bodyWindow.dispose();
   }, [editor]);
   return null;
 }
