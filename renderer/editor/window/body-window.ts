@@ -53,8 +53,9 @@ export class BodyWindow {
   // laid out: measuring then would lay out every block.
   private opening = false;
   private width = 0;
-  // The blocks holding the selection's ends, and one a caller asked to see (find, a comment).
+  // The blocks holding the selection's ends.
   private selectionKeys: string[] = [];
+  // A block a caller asked to see (find, a comment, "Show"), kept until the scroll to it lands.
   private revealedKey: string | null = null;
   // A frame skipped during a composition, to be caught up once it ends.
   private stale = false;
