@@ -12,6 +12,7 @@ import {
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
+import { $selectionFromDOM } from '../selection-sync.ts';
 import { checkLinkUrl } from './url.ts';
 
 type Problem = 'empty' | 'scheme' | 'invalid';
@@ -39,7 +40,9 @@ export function LinkEditor() {
       editor.registerCommand(
         OPEN_LINK_EDITOR_COMMAND,
         () => {
-          const selection = $getSelection();
+          // Ctrl+K right after Shift+Arrow can come before the browser has told the editor
+          // where the selection ended; the link must go on what the writer sees selected.
+          const selection = $selectionFromDOM(editor) ?? $getSelection();
           if (!$isRangeSelection(selection)) return false;
           const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode) ?? $findMatchingParent(selection.focus.getNode(), $isLinkNode);
           const existing = link ? link.getURL() : null;
