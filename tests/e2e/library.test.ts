@@ -114,6 +114,22 @@ describe('the drafts library', () => {
     await page.getByRole('button', { name: '원고', exact: true }).click();
   });
 
+  test('newest first, the draft being written rises to the top as it saves', async () => {
+    await page.getByLabel('정렬 기준').selectOption({ label: '수정 시각' });
+    if ((await page.getByRole('button', { name: '오름차순' }).count()) > 0) await page.getByRole('button', { name: '오름차순' }).click();
+    const newestFirst = () => host.services.drafts.list('active').map((draft) => draft.headline);
+    await expect.poll(headlines).toEqual(newestFirst());
+    const [newer, older] = newestFirst();
+    if (!newer || !older) throw new Error('the library should hold two drafts here');
+
+    await list().getByRole('option', { name: older }).click();
+    const headline = page.getByLabel('제목', { exact: true });
+    await headline.press('End');
+    await headline.pressSequentially(' 2');
+    await expect.poll(headlines).toEqual([`${older} 2`, newer]);
+    expect(newestFirst()).toEqual([`${older} 2`, newer]);
+  });
+
   test('duplicate makes an independent copy', async () => {
     await list().getByRole('option', { name: /Harbour/ }).click();
     await page.getByRole('button', { name: '복제' }).click();

@@ -5,13 +5,10 @@ import type { SearchResult } from '../../../electron/model/search.ts';
 import { DraftRow } from './DraftRow.tsx';
 import { useWindow } from './useWindow.ts';
 
-export interface ListRow {
-  draft: DraftSummary;
-  highlights: SearchResult['highlights'] | undefined;
-}
-
 interface DraftListProps {
-  rows: readonly ListRow[];
+  drafts: readonly DraftSummary[];
+  // While searching, each row's matches by draft id; null otherwise.
+  highlights: ReadonlyMap<string, SearchResult['highlights']> | null;
   openDraftId: string | null;
   onOpen(id: string): void;
 }
@@ -24,12 +21,11 @@ const SEARCH_ROW_HEIGHT = 104;
 // The drafts as a listbox in the WAI-ARIA pattern: the list holds focus, arrow keys move the
 // active row (aria-activedescendant), Enter opens it. Rows outside the viewport are not
 // rendered; each row says its position so screen readers still announce "3 of 10,000".
-export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
+export function DraftList({ drafts, highlights, openDraftId, onOpen }: DraftListProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLUListElement>(null);
-  const searching = rows.some((row) => row.highlights);
-  const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
-  const visible = useWindow(container, rows.length, rowHeight);
+  const rowHeight = highlights ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const visible = useWindow(container, drafts.length, rowHeight);
   // The active row is remembered by id, so it stays put when the list re-sorts or refreshes;
   // without one, it is the open draft, or the first row.
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -41,12 +37,12 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
     setActiveId(id);
     latestOnOpen.current(id);
   }, []);
-  const indexOf = (id: string | null) => (id === null ? -1 : rows.findIndex((row) => row.draft.id === id));
+  const indexOf = (id: string | null) => (id === null ? -1 : drafts.findIndex((draft) => draft.id === id));
   const active = Math.max(0, indexOf(activeId) >= 0 ? indexOf(activeId) : indexOf(openDraftId));
 
   function moveTo(index: number) {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
-    setActiveId(rows[next]?.draft.id ?? null);
+    const next = Math.max(0, Math.min(drafts.length - 1, index));
+    setActiveId(drafts[next]?.id ?? null);
     const element = container.current;
     if (!element) return;
     const top = next * rowHeight;
@@ -62,10 +58,10 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
       PageDown: () => moveTo(active + page),
       PageUp: () => moveTo(active - page),
       Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
+      End: () => moveTo(drafts.length - 1),
       Enter: () => {
-        const row = rows[active];
-        if (row) onOpen(row.draft.id);
+        const draft = drafts[active];
+        if (draft) onOpen(draft.id);
       },
     };
     const action = keys[event.key];
@@ -74,7 +70,7 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
     action();
   }
 
-  const activeRow = rows[active];
+  const activeDraft = drafts[active];
   return (
     <ul
       ref={container}
@@ -82,21 +78,21 @@ export function DraftList({ rows, openDraftId, onOpen }: DraftListProps) {
       role="listbox"
       tabIndex={0}
       aria-label={t('library.listLabel')}
-      aria-activedescendant={activeRow ? `draft-${activeRow.draft.id}` : undefined}
+      aria-activedescendant={activeDraft ? `draft-${activeDraft.id}` : undefined}
       onKeyDown={onKeyDown}
     >
       {visible.before > 0 && <li role="presentation" className="draft-spacer" style={{ height: visible.before }} />}
-      {rows.slice(visible.start, visible.end).map(({ draft, highlights }, offset) => {
+      {drafts.slice(visible.start, visible.end).map((draft, offset) => {
         const index = visible.start + offset;
         return (
           <DraftRow
             key={draft.id}
             draft={draft}
-            highlights={highlights}
+            highlights={highlights?.get(draft.id)}
             selected={draft.id === openDraftId}
             active={index === active}
             position={index + 1}
-            total={rows.length}
+            total={drafts.length}
             onOpen={openRow}
           />
         );

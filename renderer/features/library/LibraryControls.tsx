@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleStatus } from '../../../electron/model/article.ts';
+import type { ArticleStatus, DraftSummary } from '../../../electron/model/article.ts';
 import { distinctValues, type FilterKey, type SortKey, useLibrary } from '../../state/library.ts';
 
 const SORT_KEYS: readonly SortKey[] = ['updatedAt', 'headline', 'status', 'section', 'issue', 'byline'];
 const FILTER_KEYS: readonly FilterKey[] = ['status', 'section', 'issue', 'byline'];
+const NO_DRAFTS: readonly DraftSummary[] = [];
 
 export function LibraryControls() {
   const { t } = useTranslation();
-  const drafts = useLibrary((state) => state.drafts);
+  // The filter menus list every distinct value of 10,000 drafts; every autosave changes the
+  // list, so the values are only gathered, and the list only followed, while the panel is open.
+  const [open, setOpen] = useState(false);
+  const drafts = useLibrary((state) => (open ? state.drafts : NO_DRAFTS));
   const sort = useLibrary((state) => state.sort);
   const filters = useLibrary((state) => state.filters);
   const setSort = useLibrary((state) => state.setSort);
   const setFilter = useLibrary((state) => state.setFilter);
-  // The filter menus list every distinct value of 10,000 drafts; every autosave changes the
-  // list, so the values are only gathered while the panel is open.
-  const [open, setOpen] = useState(false);
 
   const label = (key: FilterKey, value: string) => (key === 'status' ? t(`status.${value as ArticleStatus}`) : value);
 

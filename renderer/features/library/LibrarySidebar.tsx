@@ -1,22 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
-import { type LibraryScope, useLibrary, visibleDrafts } from '../../state/library.ts';
+import { type LibraryScope, useLibrary } from '../../state/library.ts';
 import { OutboxButton } from '../publishing/OutboxButton.tsx';
 import { SettingsButton } from '../settings/SettingsDialog.tsx';
 import { ReviewQueue } from '../review/ReviewQueue.tsx';
 import { ImportDraftButton } from './DraftFileButtons.tsx';
-import { DraftList } from './DraftList.tsx';
 import { LibraryControls } from './LibraryControls.tsx';
-import { TrashRow } from './TrashRow.tsx';
+import { LibraryRows } from './LibraryRows.tsx';
 
 const SEARCH_PAUSE_MS = 120;
 
 export function LibrarySidebar() {
-  const { t, i18n } = useTranslation();
-  const { scope, drafts, loaded, results, sort, filters, refresh, setScope, setQuery } = useLibrary();
-  const openDraftId = useDraft((state) => state.draftId);
+  const { t } = useTranslation();
+  const scope = useLibrary((state) => state.scope);
+  const { refresh, setScope, setQuery } = useLibrary.getState();
   const [typed, setTyped] = useState('');
 
   useEffect(() => {
@@ -27,11 +26,6 @@ export function LibrarySidebar() {
     const timer = setTimeout(() => void setQuery(typed), SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [typed, setQuery]);
-
-  const rows = useMemo(() => {
-    if (results) return results.filter((r) => visibleDrafts([r.draft], filters, sort, i18n.language).length > 0);
-    return visibleDrafts(drafts, filters, sort, i18n.language).map((draft) => ({ draft, highlights: undefined }));
-  }, [drafts, results, filters, sort, i18n.language]);
 
   async function open(id: string) {
     await useDraft.getState().flush();
@@ -76,20 +70,7 @@ export function LibrarySidebar() {
         ))}
       </div>
       <LibraryControls />
-      <p className="visually-hidden" aria-live="polite">
-        {t('library.count', { count: rows.length })}
-      </p>
-      {rows.length === 0 ? (
-        loaded && <p className="sidebar-empty">{results ? t('library.noMatches') : scope === 'trash' ? t('library.trashEmpty') : t('library.empty')}</p>
-      ) : scope === 'trash' ? (
-        <ul className="trash-list" aria-label={t('library.trash')}>
-          {rows.map(({ draft }) => (
-            <TrashRow key={draft.id} draft={draft} />
-          ))}
-        </ul>
-      ) : (
-        <DraftList rows={rows} openDraftId={openDraftId} onOpen={(id) => void open(id)} />
-      )}
+      <LibraryRows onOpen={(id) => void open(id)} />
       <footer className="sidebar-footer">
         <ImportDraftButton />
         <OutboxButton />

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchResult } from '../../../electron/model/search.ts';
+import { useDraft } from '../../state/draft.ts';
+import { matchesFilters, useLibrary, visibleDrafts } from '../../state/library.ts';
+import { DraftList } from './DraftList.tsx';
+import { TrashRow } from './TrashRow.tsx';
+
+// The part of the sidebar that follows the library's rows. It alone hears each autosave (a
+// draft's summary changes every second while the writer types), so the sidebar's other parts,
+// the settings among them, do not render again with it.
+export function LibraryRows({ onOpen }: { onOpen(id: string): void }) {
+  const { t, i18n } = useTranslation();
+  const scope = useLibrary((state) => state.scope);
+  const drafts = useLibrary((state) => state.drafts);
+  const loaded = useLibrary((state) => state.loaded);
+  const results = useLibrary((state) => state.results);
+  const sort = useLibrary((state) => state.sort);
+  const filters = useLibrary((state) => state.filters);
+  const openDraftId = useDraft((state) => state.draftId);
+
+  const shown = useMemo(() => {
+    if (!results) return { drafts: visibleDrafts(drafts, filters, sort, i18n.language), highlights: null };
+    const hits = results.filter((result) => matchesFilters(result.draft, filters));
+    return {
+      drafts: hits.map((result) => result.draft),
+      highlights: new Map<string, SearchResult['highlights']>(hits.map((result) => [result.draft.id, result.highlights])),
+    };
+  }, [drafts, results, filters, sort, i18n.language]);
+
+  const count = shown.drafts.length;
+  return (
+    <>
+      <p className="visually-hidden" aria-live="polite">
+        {t('library.count', { count })}
+      </p>
+      {count === 0 ? (
+        loaded && <p className="sidebar-empty">{results ? t('library.noMatches') : scope === 'trash' ? t('library.trashEmpty') : t('library.empty')}</p>
+      ) : scope === 'trash' ? (
+        <ul className="trash-list" aria-label={t('library.trash')}>
+          {shown.drafts.map((draft) => (
+            <TrashRow key={draft.id} draft={draft} />
+          ))}
+        </ul>
+      ) : (
+        <DraftList drafts={shown.drafts} highlights={shown.highlights} openDraftId={openDraftId} onOpen={onOpen} />
+      )}
+    </>
+  );
+}
