@@ -1,9 +1,7 @@
 import {
   $exportNodeJSON,
-  $getNodeByKey,
   $getRoot,
   $isElementNode,
-  $isRootNode,
   type EditorState,
   type LexicalNode,
   type NodeKey,
@@ -32,17 +30,9 @@ export class BlockSerializer {
   // (nothing saved yet, or a save failed: then every block goes again).
   #confirmed = new Map<NodeKey, string>();
 
-  // Called from the update listener with the keys Lexical marked dirty in that update.
-  noteChanges(editorState: EditorState, dirtyKeys: Iterable<NodeKey>): void {
-    editorState.read(() => {
-      for (const key of dirtyKeys) {
-        const node = $getNodeByKey(key);
-        if (!node || $isRootNode(node)) continue;
-        const block = node.getTopLevelElement();
-        if (block) this.#changed.add(block.getKey());
-        else this.#changed.add(node.getKey());
-      }
-    });
+  // Called from the update listener with the blocks that update changed (changedBlockKeys).
+  noteChanges(blockKeys: Iterable<NodeKey>): void {
+    for (const key of blockKeys) this.#changed.add(key);
   }
 
   serialize(editorState: EditorState): BodySnapshot {

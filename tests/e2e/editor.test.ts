@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useAppUnderTest } from '../support/app.ts';
+import { bodyParagraphs } from '../../electron/model/plain-text.ts';
 
 // The article body as a writer uses it all day: the toolbar, shortcuts, Markdown, links,
 // lists, paste from Word, find and replace, undo, and the formatting still there after a reload.
@@ -714,6 +715,38 @@ describe('the article body editor', () => {
     expect(await body(page).locator('ul ul li').innerText()).toBe('two');
     expect(await body(page).locator('aside.ed-pullquote').innerText()).toBe('Quoted line');
     expect(await body(page).locator('a').getAttribute('href')).toBe('https://example.com');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('what undo and redo put on screen is what the draft keeps', async () => {
+    const { page, problems } = await newDraft('Undo kept');
+    await page.keyboard.type('First paragraph.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second paragraph.');
+    await waitSaved(page);
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Changed ');
+    await waitSaved(page);
+    const kept = () => app.host.services.drafts.list('active').find((draft) => draft.headline === 'Undo kept')!;
+    const bodyText = () => bodyParagraphs(app.host.services.drafts.get(kept().id).article.body);
+    expect(bodyText()).toEqual(['First paragraph.', 'Changed Second paragraph.']);
+
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => body(page).innerText()).not.toContain('Changed');
+    await waitSaved(page);
+    expect(bodyText()).toEqual(['First paragraph.', 'Second paragraph.']);
+
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect.poll(() => body(page).innerText()).toContain('Changed');
+    await waitSaved(page);
+    expect(bodyText()).toEqual(['First paragraph.', 'Changed Second paragraph.']);
+
+    await page.keyboard.press(`${mod}+z`);
+    await waitSaved(page);
+    await page.reload();
+    await page.getByRole('option', { name: /Undo kept/ }).click();
+    await expect.poll(() => body(page).locator('p').allInnerTexts()).toEqual(['First paragraph.', 'Second paragraph.']);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,9 @@
 import { ListItemNode, ListNode, $createListItemNode, $createListNode } from '@lexical/list';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { HeadingNode, $createHeadingNode } from '@lexical/rich-text';
-import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, createEditor, type ElementNode, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, createEditor, type ElementNode, HISTORY_PUSH_TAG, type LexicalEditor, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { describe, expect, test } from 'vitest';
+import { changedBlockKeys } from '../../renderer/editor/changed-blocks.ts';
 import { BlockSerializer, type BodySnapshot } from '../../renderer/editor/block-serializer.ts';
 import type { AppError } from '../../electron/model/errors.ts';
 import { BodyPatches } from '../../electron/services/drafts/body-patches.ts';
@@ -12,8 +14,8 @@ import { BodyPatches } from '../../electron/services/drafts/body-patches.ts';
 function setup() {
   const editor = createEditor({ namespace: 'test', nodes: [HeadingNode, ListNode, ListItemNode], onError: (error) => { throw error; } });
   const serializer = new BlockSerializer();
-  editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-    serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+  editor.registerUpdateListener((update) => {
+    serializer.noteChanges(changedBlockKeys(update));
   });
   return { editor, serializer };
 }
@@ -78,6 +80,37 @@ describe('incremental body serialization', () => {
       if ($isTextNode(deepText)) deepText.setTextContent('바뀐 하위 항목');
     });
     same(editor, serializer);
+    same(editor, serializer);
+  });
+
+  // Undo and redo set a whole state Lexical kept, and name only the root as changed.
+  test('matches toJSON after undo and redo', async () => {
+    const { editor, serializer } = setup();
+    registerHistory(editor, createEmptyHistoryState(), 0);
+    update(editor, paragraphs(20));
+    same(editor, serializer);
+    // Each change its own undo step, as a writer's pause between them makes it.
+    const step = (change: () => void) => editor.update(change, { discrete: true, tag: HISTORY_PUSH_TAG });
+    step(() => {
+      const leaf = $getRoot().getChildAtIndex<ElementNode>(7)!.getFirstDescendant();
+      if ($isTextNode(leaf)) leaf.setTextContent('문단 7 고침');
+    });
+    step(() => $getRoot().getChildAtIndex(12)!.remove());
+    same(editor, serializer);
+
+    // History commits what it sets at the end of the task, as a keystroke's update would.
+    const history = async (command: typeof UNDO_COMMAND) => {
+      editor.dispatchCommand(command, undefined);
+      await Promise.resolve();
+    };
+    await history(UNDO_COMMAND);
+    expect(editor.getEditorState().read(() => $getRoot().getChildrenSize())).toBe(20);
+    same(editor, serializer);
+    await history(UNDO_COMMAND);
+    expect(editor.getEditorState().read(() => $getRoot().getChildAtIndex(7)!.getTextContent())).toBe('문단 7');
+    same(editor, serializer);
+    await history(REDO_COMMAND);
+    expect(editor.getEditorState().read(() => $getRoot().getChildAtIndex(7)!.getTextContent())).toBe('문단 7 고침');
     same(editor, serializer);
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ArticleFields, type Draft } from '../../electron/model/article.ts';
 import { openDatabase, SCHEMA_VERSION } from '../../electron/services/drafts/database.ts';
 import { DraftStore } from '../../electron/services/drafts/store.ts';
+import { changedBlockKeys } from '../../renderer/editor/changed-blocks.ts';
 import { BlockSerializer } from '../../renderer/editor/block-serializer.ts';
 import { paragraphsToBody } from '../support/articles.ts';
 import { servicesIn } from '../support/services.ts';
@@ -24,8 +25,8 @@ afterEach(() => dir.remove());
 function editorWith(count: number) {
   const editor = createEditor({ namespace: 'test', nodes: [HeadingNode], onError: (error) => { throw error; } });
   const serializer = new BlockSerializer();
-  editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-    serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+  editor.registerUpdateListener((update) => {
+    serializer.noteChanges(changedBlockKeys(update));
   });
   update(editor, () => {
     const root = $getRoot();

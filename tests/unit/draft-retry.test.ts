@@ -4,6 +4,7 @@ import { BRIDGE_KEY, type Bridge, type Envelope } from '../../electron/contract.
 import type { AppError, ErrorPayload } from '../../electron/model/errors.ts';
 import type { BodyPatch } from '../../electron/model/article.ts';
 import { BodyPatches } from '../../electron/services/drafts/body-patches.ts';
+import { changedBlockKeys } from '../../renderer/editor/changed-blocks.ts';
 import { BlockSerializer } from '../../renderer/editor/block-serializer.ts';
 import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, createEditor, type ElementNode } from 'lexical';
 import type * as DraftModule from '../../renderer/state/draft.ts';
@@ -133,8 +134,8 @@ describe('a main process that restarted between two saves', () => {
   test('the editor sends every block again at once, and the writer sees no error', async () => {
     const editor = createEditor({ namespace: 'test', onError: (error) => { throw error; } });
     const serializer = new BlockSerializer();
-    editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-      serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+    editor.registerUpdateListener((update) => {
+      serializer.noteChanges(changedBlockKeys(update));
       useDraft.getState().bodyChanged();
     });
     useDraft.getState().open(draft('00000000-0000-4000-8000-000000000006'));

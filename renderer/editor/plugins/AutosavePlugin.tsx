@@ -3,6 +3,7 @@ import { type EditorState, HISTORY_MERGE_TAG, PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import { useDraft } from '../../state/draft.ts';
 import { BlockSerializer } from '../block-serializer.ts';
+import { changedBlockKeys } from '../changed-blocks.ts';
 import { isPasting } from '../clipboard/paste-lock.ts';
 
 // Tells the draft store that the body changed, and lends it the means to serialize the body
@@ -20,7 +21,8 @@ export function AutosavePlugin() {
       // serialize a growing document once a second).
       isComposing: () => editor.isComposing() || isPasting(editor),
     });
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, editorState, tags }) => {
+    const unregister = editor.registerUpdateListener((update) => {
+      const { dirtyElements, dirtyLeaves, prevEditorState, editorState, tags } = update;
       if (prevEditorState === editorState) return;
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       // Plugins registering node transforms at mount mark every existing node dirty in a
@@ -29,7 +31,7 @@ export function AutosavePlugin() {
       // merges too, and always change the body: comparing the whole body for each would make
       // a 5 MB paste cost minutes.
       if (tags.has(HISTORY_MERGE_TAG) && !tags.has(PASTE_TAG) && sameContent(prevEditorState, editorState)) return;
-      serializer.noteChanges(editorState, [...dirtyElements.keys(), ...dirtyLeaves]);
+      serializer.noteChanges(changedBlockKeys(update));
       bodyChanged();
     });
     return () => {
