@@ -4,7 +4,7 @@ import type { LexicalDocument } from './article.ts';
 // can search and count without an editor. Block-level nodes (paragraphs, headings, list items,
 // table cells…) each start a new line; inline nodes (text, links, marks) join into their block.
 
-interface SerializedNode {
+export interface SerializedNode {
   type?: unknown;
   text?: unknown;
   children?: unknown;
@@ -16,19 +16,22 @@ const INLINE_CONTAINERS = new Set(['link', 'autolink', 'mark', 'suggestion-inser
 
 export function bodyParagraphs(body: LexicalDocument): string[] {
   const paragraphs: string[] = [];
-  const visitBlock = (node: SerializedNode): void => {
-    const children = Array.isArray(node.children) ? (node.children as SerializedNode[]) : [];
-    const hasBlockChildren = children.some((child) => isBlock(child));
-    if (hasBlockChildren) {
-      for (const child of children) {
-        if (isBlock(child)) visitBlock(child);
-      }
-      return;
-    }
-    paragraphs.push(inlineText(children));
-  };
-  for (const child of body.root.children as SerializedNode[]) visitBlock(child);
+  for (const child of body.root.children as SerializedNode[]) blockParagraphs(child, paragraphs);
   return paragraphs;
+}
+
+// The text of one top-level block, one string per block inside it (a list's items, a table's
+// cells), added to `into`.
+export function blockParagraphs(block: SerializedNode, into: string[] = []): string[] {
+  const children = Array.isArray(block.children) ? (block.children as SerializedNode[]) : [];
+  if (children.some((child) => isBlock(child))) {
+    for (const child of children) {
+      if (isBlock(child)) blockParagraphs(child, into);
+    }
+  } else {
+    into.push(inlineText(children));
+  }
+  return into;
 }
 
 export function bodyText(body: LexicalDocument): string {

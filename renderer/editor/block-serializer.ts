@@ -80,7 +80,8 @@ export class BlockSerializer {
   }
 }
 
-function $exportTree(node: LexicalNode): SerializedTree {
+// A block's JSON as the editor state's toJSON() writes it.
+export function $exportTree(node: LexicalNode): SerializedTree {
   const json = $exportNodeJSON(node) as SerializedTree;
   if ($isElementNode(node)) json.children = node.getChildren().map($exportTree);
   return json;

@@ -1,9 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import type { LexicalDocument } from '../../../electron/model/article.ts';
-import { bodyParagraphs } from '../../../electron/model/plain-text.ts';
+import { changedBlockKeys } from '../../editor/changed-blocks.ts';
 import { useCounts } from '../../state/counts.ts';
-import { countText } from './manuscript.ts';
+import { BlockCounts } from './block-counts.ts';
 
 const PAUSE_MS = 300;
 
@@ -13,16 +12,17 @@ export function CountsPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const counts = new BlockCounts();
     const recount = () => {
       if (editor.isComposing()) {
         timer = setTimeout(recount, PAUSE_MS);
         return;
       }
-      const body = editor.getEditorState().toJSON() as unknown as LexicalDocument;
-      useCounts.getState().set(countText(bodyParagraphs(body)));
+      useCounts.getState().set(counts.count(editor.getEditorState()));
     };
     recount();
-    const unregister = editor.registerUpdateListener(() => {
+    const unregister = editor.registerUpdateListener((update) => {
+      counts.noteChanges(changedBlockKeys(update));
       clearTimeout(timer);
       timer = setTimeout(recount, PAUSE_MS);
     });

@@ -63,6 +63,20 @@ export function layoutManuscript(paragraphs: readonly string[], sheet: Manuscrip
 }
 
 export function countText(paragraphs: readonly string[]): TextCounts {
+  return sumTallies([tallyParagraphs(paragraphs)]);
+}
+
+/**
+ * Counts and manuscript rows of some paragraphs, before they are added up. Tallies of parts of a
+ * text add up to the tally of the whole, since every paragraph starts a row of its own: the
+ * status bar keeps one per block and recounts only the blocks an edit changed.
+ */
+export interface Tally extends ParagraphCounts {
+  rows200: number;
+  rows150: number;
+}
+
+export function tallyParagraphs(paragraphs: readonly string[]): Tally {
   const grid200 = newGrid(SHEET_200);
   const grid150 = newGrid(SHEET_150);
   const grids = [grid200, grid150];
@@ -74,12 +88,24 @@ export function countText(paragraphs: readonly string[]): TextCounts {
     addCounts(total, fast ?? countSlowly(paragraph, text, true));
     writeParagraph(text, grids);
   }
+  return { ...total, rows200: grid200.rows, rows150: grid150.rows };
+}
+
+export function sumTallies(tallies: Iterable<Tally>): TextCounts {
+  const total = emptyCounts();
+  let rows200 = 0;
+  let rows150 = 0;
+  for (const tally of tallies) {
+    addCounts(total, tally);
+    rows200 += tally.rows200;
+    rows150 += tally.rows150;
+  }
   return {
     charsWithSpaces: total.charsWithSpaces,
     charsWithoutSpaces: total.charsWithoutSpaces,
     words: total.words,
-    manuscript200: toLayout(grid200, SHEET_200),
-    manuscript150: toLayout(grid150, SHEET_150),
+    manuscript200: { rows: rows200, sheets: rows200 / SHEET_200.rowsPerSheet },
+    manuscript150: { rows: rows150, sheets: rows150 / SHEET_150.rowsPerSheet },
     readingMinutes: readingMinutes(total),
   };
 }
