@@ -16,24 +16,24 @@ export class BlockCounts {
   }
 
   count(editorState: EditorState): TextCounts {
-    const tallies = editorState.read(() =>
-      $getRoot()
-        .getChildren()
-        .map((block) => {
-          const key = block.getKey();
-          let tally = this.#changed.has(key) ? undefined : this.#tallies.get(key);
-          if (tally === undefined) {
-            tally = tallyParagraphs(blockParagraphs($exportTree(block)));
-            this.#tallies.set(key, tally);
-          }
-          return { key, tally };
-        }),
-    );
+    const tallies: Tally[] = [];
+    const live = new Set<NodeKey>();
+    editorState.read(() => {
+      for (let block = $getRoot().getFirstChild(); block !== null; block = block.getNextSibling()) {
+        const key = block.getKey();
+        let tally = this.#changed.has(key) ? undefined : this.#tallies.get(key);
+        if (tally === undefined) {
+          tally = tallyParagraphs(blockParagraphs($exportTree(block)));
+          this.#tallies.set(key, tally);
+        }
+        tallies.push(tally);
+        live.add(key);
+      }
+    });
     this.#changed.clear();
-    if (this.#tallies.size > tallies.length) {
-      const live = new Set(tallies.map(({ key }) => key));
+    if (this.#tallies.size > live.size) {
       for (const key of this.#tallies.keys()) if (!live.has(key)) this.#tallies.delete(key);
     }
-    return sumTallies(tallies.map(({ tally }) => tally));
+    return sumTallies(tallies);
   }
 }
