@@ -5,11 +5,12 @@ import { changedBlockKeys } from '../renderer/editor/changed-blocks.ts';
 import { BlockCounts } from '../renderer/features/counts/block-counts.ts';
 import { countText } from '../renderer/features/counts/manuscript.ts';
 
-// The status bar recounts the whole draft after edits, so countText must stay well inside a
-// frame even for a long feature. 50 timed runs after a short warm-up, so the p95 reflects
-// optimised code rather than the first, interpreted calls.
+// The status bar counts the whole draft when it opens (after that, only the blocks an edit
+// changed), so countText must stay well inside a frame even for a long feature. 200 timed runs
+// after a short warm-up, so the p95 reflects optimised code rather than the first, interpreted
+// calls, and not the one run in twenty that a collection or the other processes land in.
 const PARAGRAPHS = 1_000;
-const RUNS = 50;
+const RUNS = 200;
 const WARMUP_RUNS = 5;
 const RECOUNT_RUNS = 400;
 
