@@ -171,29 +171,6 @@ describe('suggestions', () => {
     expect(problems).toEqual([]);
   });
 
-  test('undo inside a suggestion: the panel lists the text on screen', async () => {
-    const { page, problems } = await app.openPage();
-    await newDraft(page, 'Hello world.');
-    await suggesting(page, true);
-    await body(page).click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' Again');
-    await page.getByRole('button', { name: /^Review/ }).click();
-    await panel(page).getByRole('tab', { name: /Suggestions/ }).click();
-    const listed = () => panel(page).getByRole('list', { name: /Suggestions/ }).getByRole('listitem').allInnerTexts();
-    await expect.poll(listed).toEqual([expect.stringContaining('Again')]);
-    await body(page).click();
-    await page.keyboard.press('End');
-    await page.keyboard.type('!!!');
-    await expect.poll(listed).toEqual([expect.stringContaining('Again!!!')]);
-
-    // Undo takes back the last letter typed while suggesting; the panel lists what is left.
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => body(page).locator('ins.suggestion-insert').allInnerTexts()).toEqual([' Again!!']);
-    await expect.poll(listed).toEqual([expect.stringMatching(/Again!!(?!!)/)]);
-    expect(problems).toEqual([]);
-  });
-
   test('accept all and reject all, and a deletion of a selection', async () => {
     const { page, problems } = await app.openPage();
     await newDraft(page, 'One two three four.');
