@@ -59,7 +59,7 @@ export interface ParagraphCounts {
 export function layoutManuscript(paragraphs: readonly string[], sheet: ManuscriptSheet): ManuscriptLayout {
   const grid = newGrid(sheet);
   for (const paragraph of paragraphs) writeParagraph(toGraphemeText(paragraph), [grid]);
-  return toLayout(grid, sheet);
+  return toLayout(grid.rows, sheet);
 }
 
 export function countText(paragraphs: readonly string[]): TextCounts {
@@ -104,8 +104,8 @@ export function sumTallies(tallies: Iterable<Tally>): TextCounts {
     charsWithSpaces: total.charsWithSpaces,
     charsWithoutSpaces: total.charsWithoutSpaces,
     words: total.words,
-    manuscript200: { rows: rows200, sheets: rows200 / SHEET_200.rowsPerSheet },
-    manuscript150: { rows: rows150, sheets: rows150 / SHEET_150.rowsPerSheet },
+    manuscript200: toLayout(rows200, SHEET_200),
+    manuscript150: toLayout(rows150, SHEET_150),
     readingMinutes: readingMinutes(total),
   };
 }
@@ -455,8 +455,8 @@ function newGrid(sheet: ManuscriptSheet): Grid {
   return { cellsPerRow, rows: 0, col: 0 };
 }
 
-function toLayout(grid: Grid, sheet: ManuscriptSheet): ManuscriptLayout {
-  return { rows: grid.rows, sheets: grid.rows / sheet.rowsPerSheet };
+function toLayout(rows: number, sheet: ManuscriptSheet): ManuscriptLayout {
+  return { rows, sheets: rows / sheet.rowsPerSheet };
 }
 
 /** Writes `count` ordinary cells, wrapping rows as they fill. Rows open only when needed. */
