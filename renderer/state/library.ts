@@ -10,7 +10,7 @@ export type Filters = Partial<Record<FilterKey, string>>;
 
 interface LibraryState {
   scope: LibraryScope;
-  // Newest first, the order main lists them in, kept so as changes come in.
+  // Newest first, as main lists them; a changed draft is placed in that order as it comes in.
   drafts: DraftSummary[];
   loaded: boolean;
   query: string;
@@ -82,7 +82,7 @@ export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters,
   const filtered = Object.keys(filters).length > 0;
   if (!filtered && sort.key === 'updatedAt' && sort.descending) return drafts;
   const collator = collatorFor(locale);
-  const rows = filtered ? drafts.filter((draft) => matchesFilters(draft, filters)) : [...drafts];
+  const rows = filtered ? drafts.filter(filterOf(filters)) : [...drafts];
   const compare = (a: DraftSummary, b: DraftSummary): number => {
     if (sort.key === 'status') return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
     // ISO timestamps order as plain strings; a collator would cost 10,000 locale comparisons.
@@ -92,11 +92,10 @@ export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters,
   return rows.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b)));
 }
 
-export function matchesFilters(draft: DraftSummary, filters: Filters): boolean {
-  for (const [key, value] of Object.entries(filters) as Array<[FilterKey, string]>) {
-    if (draft[key] !== value) return false;
-  }
-  return true;
+// Whether a draft passes the filters, as a predicate made once for a whole list.
+export function filterOf(filters: Filters): (draft: DraftSummary) => boolean {
+  const wanted = Object.entries(filters) as Array<[FilterKey, string]>;
+  return (draft) => wanted.every(([key, value]) => draft[key] === value);
 }
 
 const collators = new Map<string, Intl.Collator>();

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../electron/model/search.ts';
 import { useDraft } from '../../state/draft.ts';
-import { matchesFilters, useLibrary, visibleDrafts } from '../../state/library.ts';
+import { filterOf, useLibrary, visibleDrafts } from '../../state/library.ts';
 import { DraftList } from './DraftList.tsx';
 import { TrashRow } from './TrashRow.tsx';
 
@@ -21,7 +21,8 @@ export function LibraryRows({ onOpen }: { onOpen(id: string): void }) {
 
   const shown = useMemo(() => {
     if (!results) return { drafts: visibleDrafts(drafts, filters, sort, i18n.language), highlights: null };
-    const hits = results.filter((result) => matchesFilters(result.draft, filters));
+    const passes = filterOf(filters);
+    const hits = results.filter((result) => passes(result.draft));
     return {
       drafts: hits.map((result) => result.draft),
       highlights: new Map<string, SearchResult['highlights']>(hits.map((result) => [result.draft.id, result.highlights])),
