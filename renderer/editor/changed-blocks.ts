@@ -4,7 +4,20 @@ import { $getNodeByKey, $isRootNode, type EditorState, HISTORIC_TAG, type NodeKe
 // recount. Lexical names the nodes an update touched, except when it sets a whole state at once
 // (undo and redo set the state they kept): then it names only the root. The two states share
 // every node object that did not change, so there the nodes that differ are the changed ones.
-export function changedBlockKeys({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }: UpdateListenerPayload): Set<NodeKey> {
+export function changedBlockKeys(update: UpdateListenerPayload): ReadonlySet<NodeKey> {
+  // Lexical hands every update listener the same payload, so the autosave and the counts, both
+  // on the keystroke path, share one answer.
+  let blocks = answered.get(update);
+  if (blocks === undefined) {
+    blocks = findChangedBlocks(update);
+    answered.set(update, blocks);
+  }
+  return blocks;
+}
+
+const answered = new WeakMap<UpdateListenerPayload, ReadonlySet<NodeKey>>();
+
+function findChangedBlocks({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }: UpdateListenerPayload): ReadonlySet<NodeKey> {
   const replaced = tags.has(HISTORIC_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.has('root'));
   const touched = replaced ? differingKeys(prevEditorState, editorState) : [...dirtyElements.keys(), ...dirtyLeaves];
   const blocks = new Set<NodeKey>();
