@@ -74,6 +74,14 @@ describe('an article and its fields', () => {
     await page.getByRole('dialog').getByLabel('언어').selectOption('en');
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'New draft' }).count()).toBe(1);
+    // The save indicator writes its own text (it changes with every autosave): it follows too.
+    const indicator = page.locator('[data-save-state]');
+    await expect.poll(() => indicator.innerText()).toBe('Saved');
+    await main().getByRole('textbox', { name: 'Article body' }).click();
+    await page.keyboard.type(' more');
+    await expect.poll(() => indicator.innerText()).toBe('Unsaved changes');
+    await saved();
+    expect(await indicator.innerText()).toBe('Saved');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'New draft' }).count()).toBe(1);
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -1,17 +1,32 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDraft } from '../../state/draft.ts';
+import type { AppError } from '../../../electron/model/errors.ts';
+import { type SaveState, useDraft } from '../../state/draft.ts';
 
+// The indicator changes with every autosave, three times a second of typing, so it writes its
+// element itself instead of rendering: a React commit while the body has focus walks the whole
+// body to note the selection, and the keystroke that lands on it waits.
 export function SaveIndicator() {
   const { t } = useTranslation();
-  const saveState = useDraft((state) => state.saveState);
-  const error = useDraft((state) => state.error);
-  const text =
-    saveState === 'error' && error
-      ? t('save.failed', { reason: t(error.messageKey, error.params ?? {}) })
-      : t(`save.${saveState === 'dirty' ? 'unsaved' : saveState === 'error' ? 'unsaved' : saveState}`);
-  return (
-    <output className={`save-indicator save-${saveState}`} aria-live="polite" data-save-state={saveState}>
-      {text}
-    </output>
-  );
+  const output = useRef<HTMLOutputElement>(null);
+  useEffect(() => {
+    let shown: { saveState: SaveState; error: AppError | null } | null = null;
+    const show = ({ saveState, error }: { saveState: SaveState; error: AppError | null }) => {
+      const element = output.current;
+      if (!element || (shown?.saveState === saveState && shown.error === error)) return;
+      shown = { saveState, error };
+      element.className = `save-indicator save-${saveState}`;
+      element.dataset.saveState = saveState;
+      element.textContent = describe(t, saveState, error);
+    };
+    show(useDraft.getState());
+    return useDraft.subscribe(show);
+  }, [t]);
+  return <output ref={output} className="save-indicator" aria-live="polite" />;
+}
+
+function describe(t: TFunction, saveState: SaveState, error: AppError | null): string {
+  if (saveState === 'error' && error) return t('save.failed', { reason: t(error.messageKey, error.params ?? {}) });
+  return t(`save.${saveState === 'dirty' || saveState === 'error' ? 'unsaved' : saveState}`);
 }
