@@ -4,6 +4,7 @@ import type { Input } from '../../electron/contract.ts';
 import { AppError, type ErrorCode } from '../../electron/model/errors.ts';
 import { api } from '../bridge.ts';
 import type { BodySnapshot } from '../editor/block-serializer.ts';
+import { noteKeystroke } from './typing-pause.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
@@ -169,10 +170,12 @@ export const useDraft = create<DraftState>()((set, get) => {
     setField(key, value) {
       const article = get().article;
       if (!article) return;
+      noteKeystroke();
       set({ article: { ...article, [key]: value }, saveState: 'dirty' });
       schedule();
     },
     bodyChanged() {
+      noteKeystroke();
       bodyDirty = true;
       if (get().saveState !== 'dirty') set({ saveState: 'dirty' });
       schedule();

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ArticleStatus, DraftSummary } from '../../electron/model/article.ts';
 import type { SearchResult } from '../../electron/model/search.ts';
 import { api } from '../bridge.ts';
+import { whenTypingPauses } from './typing-pause.ts';
 
 export type LibraryScope = 'active' | 'trash';
 export type SortKey = 'updatedAt' | 'headline' | 'status' | 'section' | 'issue' | 'byline';
@@ -115,9 +116,23 @@ export function distinctValues(drafts: readonly DraftSummary[], key: FilterKey):
 
 // Every window hears every change, so two windows on the same library stay in step. A change
 // to a few drafts updates just those rows: reloading 10,000 summaries after every autosave
-// would cost the writer a stutter each second.
+// would cost the writer a stutter each second. While the writer types, the changes (their own
+// autosaves, mostly) gather and the rows follow at the next pause.
+let changedIds: Set<string> | null = null;
+let reloadAll = false;
 api.on('drafts.changed', ({ ids }) => {
-  void applyChanges(ids);
+  if (ids.length === 0) reloadAll = true;
+  if (changedIds) {
+    for (const id of ids) changedIds.add(id);
+    return;
+  }
+  changedIds = new Set(ids);
+  whenTypingPauses(() => {
+    const gathered = reloadAll ? [] : [...(changedIds ?? [])];
+    changedIds = null;
+    reloadAll = false;
+    void applyChanges(gathered);
+  });
 });
 
 async function applyChanges(ids: readonly string[]): Promise<void> {
