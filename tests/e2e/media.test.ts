@@ -186,6 +186,54 @@ describe('photos in the body', () => {
     await expect.poll(() => storedFigures()[0]).toMatchObject({ size: 'wide', align: 'left' });
   });
 
+  test('find looks in captions too, in reading order, and replace all changes a caption with the body', async () => {
+    await body().getByText('The chamber opened on Monday.').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+f');
+    const find = page.getByRole('search', { name: 'Find and replace' });
+    const findField = find.getByRole('textbox', { name: 'Find', exact: true });
+    await findField.fill('chamber');
+    const status = find.getByRole('status');
+    await expect.poll(() => status.innerText()).toBe('1 of 2');
+    // The match shown, and whether it is under the photo.
+    const current = () =>
+      page.evaluate(() => {
+        const range = CSS.highlights.get('pressroom-find-current')?.values().next().value as Range | undefined;
+        return range ? { text: range.toString(), inCaption: range.startContainer.parentElement?.closest('figure') !== null } : null;
+      });
+    expect(await current()).toEqual({ text: 'chamber', inCaption: false });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.innerText()).toBe('2 of 2');
+    expect(await current()).toEqual({ text: 'chamber', inCaption: true });
+
+    await page.keyboard.press('Control+h');
+    const replaceField = find.getByRole('textbox', { name: 'Replace with' });
+    await replaceField.fill('hall');
+    await find.getByRole('button', { name: 'Replace all' }).click();
+    await expect.poll(() => status.innerText()).toBe('Replaced 2 matches');
+    await expect.poll(() => captionText(storedFigures()[0]?.caption)).toBe('The new hall seats 47 members');
+    expect(await body().innerText()).toContain('The hall opened on Monday.');
+
+    // One at a time, back again. The search goes on from the caret, left after the body's last
+    // replacement, so the caption's match comes first.
+    await findField.fill('hall');
+    await replaceField.fill('chamber');
+    await expect.poll(() => status.innerText()).toBe('2 of 2');
+    expect(await current()).toEqual({ text: 'hall', inCaption: true });
+    await find.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(() => status.innerText()).toBe('1 of 1');
+    expect(await current()).toEqual({ text: 'hall', inCaption: false });
+    await find.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(() => captionText(storedFigures()[0]?.caption)).toBe('The new chamber seats 47 members');
+    expect(await body().innerText()).toContain('The chamber opened on Monday.');
+    // Escape leaves the caret at the match shown, here in the caption.
+    await findField.fill('seats');
+    await expect.poll(() => status.innerText()).toBe('1 of 1');
+    await page.keyboard.press('Escape');
+    expect(await find.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Caption');
+  });
+
   test('a pasted screenshot, and an image copied from a web page, become photos', async () => {
     const png = await imageIn('png', 800, 500);
     await caretAfterFirstParagraph();

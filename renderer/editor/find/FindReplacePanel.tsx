@@ -25,6 +25,11 @@ export function FindReplacePanel({ request, query, replacement, onQueryChange, o
   const [announcement, setAnnouncement] = useState('');
   const find = useFind(editor, query);
   const replacing = request.mode === 'replace';
+  // The caret goes to the match shown, which may be in a photo's caption rather than the body.
+  const close = () => {
+    find.focusCurrent();
+    onClose();
+  };
 
   // Each Ctrl+F / Ctrl+H lands in its field with the text selected, ready to be typed over.
   useEffect(() => {
@@ -37,7 +42,7 @@ export function FindReplacePanel({ request, query, replacement, onQueryChange, o
     if (event.nativeEvent.isComposing) return;
     if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      close();
     } else if (matchesShortcut(event, SHORTCUTS.find)) {
       event.preventDefault();
       onModeChange(request.mode);
@@ -104,7 +109,7 @@ export function FindReplacePanel({ request, query, replacement, onQueryChange, o
         >
           <span aria-hidden="true">⇄</span>
         </button>
-        <button type="button" className="toolbar-button" aria-label={t('editor.find.close')} title={t('editor.find.close')} onClick={onClose}>
+        <button type="button" className="toolbar-button" aria-label={t('editor.find.close')} title={t('editor.find.close')} onClick={close}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

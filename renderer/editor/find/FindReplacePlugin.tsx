@@ -50,10 +50,7 @@ export function FindReplacePlugin() {
       onQueryChange={setQuery}
       onReplacementChange={setReplacement}
       onModeChange={(mode) => setRequest((previous) => (previous ? { mode, token: previous.token + 1 } : previous))}
-      onClose={() => {
-        setRequest(null);
-        editor.focus();
-      }}
+      onClose={() => setRequest(null)}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { getDOMTextNode, type LexicalEditor } from 'lexical';
+import type { Found } from './places.ts';
 import type { Match } from './search.ts';
 
 // Matches are painted with the CSS Custom Highlight API (::highlight() in styles.css): it
@@ -28,16 +29,16 @@ export function matchRange(editor: LexicalEditor, match: Match): Range | null {
   return range;
 }
 
-export function paintMatches(editor: LexicalEditor, matches: Match[], current: number): void {
+export function paintMatches(found: readonly Found[], current: number): void {
   if (!supported()) return;
   const from = Math.max(0, current - MAX_PAINTED / 2);
   const all = new Highlight();
-  for (const match of matches.slice(from, from + MAX_PAINTED)) {
+  for (const { editor, match } of found.slice(from, from + MAX_PAINTED)) {
     const range = matchRange(editor, match);
     if (range) all.add(range);
   }
-  const currentMatch = matches[current];
-  const currentRange = currentMatch ? matchRange(editor, currentMatch) : null;
+  const currentMatch = found[current];
+  const currentRange = currentMatch ? matchRange(currentMatch.editor, currentMatch.match) : null;
   const highlighted = new Highlight(...(currentRange ? [currentRange] : []));
   highlighted.priority = 1;
   CSS.highlights.set(ALL, all);

@@ -30,11 +30,12 @@ function $blockOf(node: LexicalNode): LexicalNode | null {
   return parent;
 }
 
-export function $collectRuns(): Run[] {
+// The runs of a node and everything in it; of the whole document when no node is given.
+export function $collectRuns(from: LexicalNode = $getRoot()): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   let currentBlock: NodeKey | null = null;
-  for (const { node } of $dfsIterator($getRoot())) {
+  for (const { node } of $dfsIterator(from)) {
     if ($isTextNode(node)) {
       const block = $blockOf(node)?.getKey() ?? null;
       if (current === null || block !== currentBlock) {
@@ -96,7 +97,7 @@ function locate(pieces: Piece[], offset: number, atEnd: boolean): { key: NodeKey
 }
 
 // Every non-overlapping occurrence of the folded query, in document order.
-export function findInRuns(runs: Run[], foldedQuery: string): Match[] {
+export function findInRuns(runs: readonly Run[], foldedQuery: string): Match[] {
   const matches: Match[] = [];
   if (foldedQuery === '') return matches;
   for (const run of runs) {

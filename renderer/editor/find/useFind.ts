@@ -6,11 +6,13 @@ import {
   HISTORY_PUSH_TAG,
   type LexicalEditor,
   SKIP_DOM_SELECTION_TAG,
+  type UpdateListener,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isPasting } from '../clipboard/paste-lock.ts';
 import { clearMatches, matchRange, paintMatches } from './highlight.ts';
-import { $findMatches, type Match } from './search.ts';
+import { $captionEditors, $findEverywhere, type Found } from './places.ts';
+import type { Match } from './search.ts';
 import { scrollBodyIntoView } from '../window/reveal.ts';
 
 // Edits made while the panel is open are searched again once typing pauses, not per keystroke.
@@ -24,13 +26,13 @@ const FROM_PANEL = [SKIP_DOM_SELECTION_TAG];
 // The first match at or after the start of the body's selection (the caret when the panel
 // opened, then the match shown, as the query grows): a search goes on from where the writer is,
 // not from the top. After the last match it wraps to the first.
-function $firstFromSelection(matches: readonly Match[]): number {
+function $firstFromSelection(found: readonly Found[]): number {
   const selection = $getSelection();
-  if (!$isRangeSelection(selection) || matches.length === 0) return 0;
+  if (!$isRangeSelection(selection) || found.length === 0) return 0;
   const start = selection.isBackward() ? selection.focus : selection.anchor;
   const probe = $createRangeSelection();
-  const index = matches.findIndex((match) => {
-    probe.anchor.set(match.anchorKey, match.anchorOffset, 'text');
+  const index = found.findIndex(({ at }) => {
+    probe.anchor.set(at.key, at.offset, at.type);
     return !probe.anchor.isBefore(start);
   });
   return Math.max(0, index);
@@ -50,11 +52,13 @@ export interface FindState {
   previous(): void;
   replaceOne(replacement: string): void;
   replaceAll(replacement: string): number;
+  // Puts the caret on the match shown, in the body or in its caption, as the panel closes.
+  focusCurrent(): void;
 }
 
 // Lives as long as the find panel is open.
 export function useFind(editor: LexicalEditor, query: string): FindState {
-  const matchesRef = useRef<Match[]>([]);
+  const matchesRef = useRef<Found[]>([]);
   const currentRef = useRef(0);
   const [total, setTotal] = useState(0);
   const [current, setCurrent] = useState(0);
@@ -66,18 +70,18 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
       currentRef.current = index;
       setTotal(matches.length);
       setCurrent(index);
-      paintMatches(editor, matches, index);
-      const match = matches[index];
-      if (!select || !match) return;
-      editor.update(() => $select(match), { tag: FROM_PANEL });
-      const place = matchRange(editor, match)?.startContainer.parentElement;
+      paintMatches(matches, index);
+      const found = matches[index];
+      if (!select || !found) return;
+      found.editor.update(() => $select(found.match), { tag: FROM_PANEL });
+      const place = matchRange(found.editor, found.match)?.startContainer.parentElement;
       if (place) scrollBodyIntoView(place, 'center');
     },
-    [editor],
+    [],
   );
 
   const search = useCallback(() => {
-    matchesRef.current = query !== '' ? editor.getEditorState().read(() => $findMatches(query)) : [];
+    matchesRef.current = query !== '' ? editor.getEditorState().read(() => $findEverywhere(editor, query)) : [];
   }, [editor, query]);
 
   // A new query starts from the first match at or after the selection, and selects it.
@@ -87,21 +91,36 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
     show(true);
   }, [editor, search, show]);
 
-  // The body changed (the writer typed, or a replace ran): count again, keep the place, and
-  // leave the writer's caret alone.
+  // The body or a caption changed (the writer typed, or a replace ran): count again, keep the
+  // place, and leave the writer's caret alone.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    const watched = new Map<LexicalEditor, () => void>();
+    const changed: UpdateListener = ({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
+        watchCaptions();
         search();
         show(false);
       }, RESEARCH_DELAY_MS);
-    });
+    };
+    // Photos come and go with the body; their captions are watched while they are in it.
+    const watchCaptions = () => {
+      const captions = new Set(editor.getEditorState().read($captionEditors));
+      for (const [caption, unwatch] of watched) {
+        if (captions.has(caption)) continue;
+        unwatch();
+        watched.delete(caption);
+      }
+      for (const caption of captions) if (!watched.has(caption)) watched.set(caption, caption.registerUpdateListener(changed));
+    };
+    watchCaptions();
+    const unregister = editor.registerUpdateListener(changed);
     return () => {
       clearTimeout(timer);
       unregister();
+      for (const unwatch of watched.values()) unwatch();
     };
   }, [editor, search, show]);
 
@@ -119,11 +138,11 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
 
   const replaceOne = useCallback(
     (replacement: string) => {
-      const match = matchesRef.current[currentRef.current];
-      if (!match || isPasting(editor)) return;
-      editor.update(
+      const found = matchesRef.current[currentRef.current];
+      if (!found || isPasting(editor)) return;
+      found.editor.update(
         () => {
-          $select(match);
+          $select(found.match);
           const selection = $getSelection();
           if ($isRangeSelection(selection)) selection.insertText(replacement);
         },
@@ -140,18 +159,23 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
     (replacement: string): number => {
       const matches = matchesRef.current;
       if (matches.length === 0 || isPasting(editor)) return 0;
-      // One update, so one undo step brings every match back. Last match first, so the
-      // offsets of the ones before it still hold.
-      editor.update(
-        () => {
-          for (let i = matches.length - 1; i >= 0; i -= 1) {
-            $select(matches[i]!);
-            const selection = $getSelection();
-            if ($isRangeSelection(selection)) selection.insertText(replacement);
-          }
-        },
-        { tag: [...FROM_PANEL, HISTORY_PUSH_TAG], discrete: true },
-      );
+      // One update per editor, so one undo step brings every match in the body back (and one
+      // in each caption, in its own history). Last match first, so the offsets of the ones
+      // before it still hold.
+      const byEditor = new Map<LexicalEditor, Match[]>();
+      for (const { editor: holder, match } of matches) byEditor.set(holder, [...(byEditor.get(holder) ?? []), match]);
+      for (const [holder, own] of byEditor) {
+        holder.update(
+          () => {
+            for (let i = own.length - 1; i >= 0; i -= 1) {
+              $select(own[i]!);
+              const selection = $getSelection();
+              if ($isRangeSelection(selection)) selection.insertText(replacement);
+            }
+          },
+          { tag: [...FROM_PANEL, HISTORY_PUSH_TAG], discrete: true },
+        );
+      }
       search();
       currentRef.current = 0;
       show(false);
@@ -160,5 +184,10 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
     [editor, search, show],
   );
 
-  return { total, current, next: () => step(1), previous: () => step(-1), replaceOne, replaceAll };
+  const focusCurrent = useCallback(() => {
+    const found = matchesRef.current[currentRef.current];
+    (found?.editor ?? editor).focus();
+  }, [editor]);
+
+  return { total, current, next: () => step(1), previous: () => step(-1), replaceOne, replaceAll, focusCurrent };
 }
