@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { type LaunchedBrowser, launchBrowser } from '../tests/support/browser.ts';
+import type { Services } from '../electron/services/index.ts';
 import { startHost } from '../tests/support/host/server.ts';
 import { tempDir } from '../tests/support/temp.ts';
 import { type BenchRow, percentile, round } from './harness.ts';
 import { keyLatencies } from './key-latency.ts';
-import { seedLibrary } from './seed.ts';
+import { paragraphsToBody } from '../tests/support/articles.ts';
+import { longDraft, seedLibrary } from './seed.ts';
 
 // The real renderer in Chromium, against the real services over a 10,000-draft library.
 const LIBRARY_SIZE = 10_000;
@@ -20,13 +22,14 @@ export async function run(): Promise<BenchRow[]> {
     // app's, would decide the figure. Typing is therefore measured in a browser that draws each
     // frame as soon as it is ready, so what is left is the work a keystroke causes.
     const unpaced = launchBrowser(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
-    const { typing, autosave, floor } = await withPage(unpaced, host.url, async (page, browser) => {
+    const { typing, autosave, floor, short } = await withPage(unpaced, host.url, async (page, browser) => {
       await openDraft(page, longId);
       await clickMidway(page);
       const typing = await keystrokeToPaint(page);
       const autosave = await autosaveBlocking(page);
       const floor = await plainEditableFloor(browser, host.url, longId);
-      return { typing, autosave, floor };
+      const short = await shortDraftTyping(page, host.services);
+      return { typing, autosave, floor, short };
     });
     return [
       { name: `library of ${LIBRARY_SIZE.toLocaleString('en')} drafts: list shown (first screenful painted), p95`, value: round(percentile(firstRows, 95)), unit: 'ms', budget: 150, better: 'lower' },
@@ -37,6 +40,9 @@ export async function run(): Promise<BenchRow[]> {
       // The same text in a bare contenteditable, no Lexical, no app, measured the same way: what
       // Chromium itself takes per keystroke on a document this size, for reading the rows above.
       { name: 'reference: typing into a bare contenteditable with the same 1,000 paragraphs, p95', value: round(percentile(floor, 95)), unit: 'ms', budget: 16, better: 'lower' },
+      // The same typing into a draft of fifty paragraphs: what a keystroke costs whatever the
+      // draft's length. Level with the long draft, it says the length is no longer what decides.
+      { name: 'reference: typing into a 50-paragraph draft, p95', value: round(percentile(short, 95)), unit: 'ms', budget: 16, better: 'lower' },
     ];
   } finally {
     await host.close();
@@ -139,6 +145,20 @@ async function plainEditableFloor(browser: Browser, url: string, draftId: string
   } finally {
     await page.close();
   }
+}
+
+// A new draft of fifty paragraphs, opened from the list (it is the newest), typed into midway.
+async function shortDraftTyping(page: Page, services: Services): Promise<number[]> {
+  const created = services.drafts.create();
+  services.drafts.save(created.id, created.revision, { ...created.article, headline: '짧은 원고: 50 문단', body: paragraphsToBody(longDraft(50)) });
+  await page.locator(`[data-draft-id="${created.id}"]`).click();
+  const editor = page.getByRole('textbox', { name: '기사 본문' });
+  await editor.locator('p').nth(49).waitFor({ state: 'attached' });
+  await editor.locator('p').nth(25).scrollIntoViewIfNeeded();
+  const box = await editor.locator('p').nth(25).boundingBox();
+  if (!box) throw new Error('the short draft is not on screen');
+  await page.mouse.click(box.x + Math.min(200, box.width / 2), box.y + box.height / 2);
+  return await keystrokeToPaint(page);
 }
 
 // The writer drags the scrollbar halfway down the long draft and clicks into the paragraph in
