@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../electron/model/errors.ts';
 import { type SaveState, useDraft } from '../../state/draft.ts';
@@ -10,7 +10,8 @@ import { type SaveState, useDraft } from '../../state/draft.ts';
 export function SaveIndicator() {
   const { t } = useTranslation();
   const output = useRef<HTMLOutputElement>(null);
-  useEffect(() => {
+  // Before the first paint, so the indicator never shows empty.
+  useLayoutEffect(() => {
     let shown: { saveState: SaveState; error: AppError | null } | null = null;
     const show = ({ saveState, error }: { saveState: SaveState; error: AppError | null }) => {
       const element = output.current;
