@@ -155,6 +155,8 @@ export const en = {
       none: 'No matches',
       replaced_one: 'Replaced {{count}} match',
       replaced_other: 'Replaced {{count}} matches',
+      readOnly_one: '{{count}} match is in read-only text (a preview, or a caption while suggesting) and is not replaced',
+      readOnly_other: '{{count}} matches are in read-only text (a preview, or captions while suggesting) and are not replaced',
     },
     paste: {
       busy: 'Pasting…',

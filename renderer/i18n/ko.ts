@@ -156,6 +156,8 @@ export const ko: Messages = {
       none: '일치하는 항목 없음',
       replaced_one: '{{count}}곳을 바꿨습니다',
       replaced_other: '{{count}}곳을 바꿨습니다',
+      readOnly_one: '{{count}}곳은 읽기 전용(미리 보기, 수정 제안 중인 사진 설명)이라 바꾸지 않습니다',
+      readOnly_other: '{{count}}곳은 읽기 전용(미리 보기, 수정 제안 중인 사진 설명)이라 바꾸지 않습니다',
     },
     paste: {
       busy: '붙여 넣는 중…',

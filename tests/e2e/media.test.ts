@@ -363,9 +363,23 @@ describe('photos in the body', () => {
     const caption = figures().first().getByRole('textbox', { name: 'Caption' });
     await expect.poll(() => caption.getAttribute('contenteditable')).toBe('false');
     expect(await figures().first().getByRole('textbox', { name: 'Credit' }).getAttribute('readonly')).not.toBeNull();
+    // Nor by find and replace: the caption's match is found, and left as it is.
+    await body().getByText('The chamber opened on Monday.').click();
+    await page.keyboard.press('Control+h');
+    const find = page.getByRole('search', { name: 'Find and replace' });
+    await find.getByRole('textbox', { name: 'Find', exact: true }).fill('seats');
+    await expect.poll(() => find.getByRole('status').innerText()).toBe('1 of 1');
+    const replaceAll = find.getByRole('button', { name: 'Replace all' });
+    expect(await replaceAll.isDisabled()).toBe(true);
+    expect(await find.getByRole('button', { name: 'Replace', exact: true }).isDisabled()).toBe(true);
+    expect(await find.innerText()).toContain('1 match is in read-only text');
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    // Suggesting off, the caption can be changed again, by replace too.
+    await expect.poll(() => replaceAll.isDisabled()).toBe(false);
+    expect(await find.innerText()).not.toContain('read-only');
+    await find.getByRole('textbox', { name: 'Find', exact: true }).press('Escape');
     await expect.poll(() => caption.getAttribute('contenteditable')).toBe('true');
     expect(await figures().first().getByRole('textbox', { name: 'Credit' }).getAttribute('readonly')).toBeNull();
     // Suggesting off, Remove takes the photo out.

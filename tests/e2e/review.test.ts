@@ -149,14 +149,26 @@ describe('suggestions', () => {
     await panel(page).getByRole('tab', { name: /Suggestions/ }).click();
     await expect.poll(() => panel(page).getByRole('list', { name: /Suggestions/ }).getByRole('listitem').count()).toBe(2);
 
+    // Find and replace, open beside them, finds in a preview but changes nothing there.
+    await body(page).click();
+    await page.keyboard.press('Control+h');
+    const find = page.getByRole('search', { name: 'Find and replace' });
+    await find.getByRole('textbox', { name: 'Find', exact: true }).fill('world');
+    const replaceAll = find.getByRole('button', { name: 'Replace all' });
+    await expect.poll(() => replaceAll.isDisabled()).toBe(false);
+
     // The previews show the text as if all were accepted, or all rejected, read-only.
     await panel(page).getByRole('radio', { name: 'As if all were accepted' }).check();
     expect(await bodyText(page)).toBe(' world. Again and again');
     expect(await body(page).getAttribute('contenteditable')).toBe('false');
+    await expect.poll(() => replaceAll.isDisabled()).toBe(true);
+    expect(await find.innerText()).toContain('1 match is in read-only text');
     await panel(page).getByRole('radio', { name: 'As if all were rejected' }).check();
     expect(await bodyText(page)).toBe('Hello world.');
     await panel(page).getByRole('radio', { name: 'With suggestions marked' }).check();
     expect(await body(page).getAttribute('contenteditable')).toBe('true');
+    await expect.poll(() => replaceAll.isDisabled()).toBe(false);
+    await find.getByRole('button', { name: 'Close' }).click();
 
     await panel(page).getByRole('button', { name: /^Accept: add/ }).click();
     await panel(page).getByRole('button', { name: /^Reject: delete/ }).click();

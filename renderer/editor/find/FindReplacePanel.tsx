@@ -129,12 +129,12 @@ export function FindReplacePanel({ request, query, replacement, onQueryChange, o
             onChange={(event) => onReplacementChange(event.target.value)}
             onKeyDown={onReplaceKeyDown}
           />
-          <button type="button" disabled={find.total === 0} onClick={() => find.replaceOne(replacement)}>
+          <button type="button" disabled={!find.currentReplaceable} onClick={() => find.replaceOne(replacement)}>
             {t('editor.find.replaceOne')}
           </button>
           <button
             type="button"
-            disabled={find.total === 0}
+            disabled={find.replaceable === 0}
             onClick={() => {
               const replaced = find.replaceAll(replacement);
               setAnnouncement(t('editor.find.replaced', { count: replaced }));
@@ -144,6 +144,7 @@ export function FindReplacePanel({ request, query, replacement, onQueryChange, o
           >
             {t('editor.find.replaceAll')}
           </button>
+          {find.replaceable < find.total && <p className="find-note">{t('editor.find.readOnly', { count: find.total - find.replaceable })}</p>}
         </div>
       )}
     </section>

@@ -8,6 +8,7 @@ import {
   SKIP_DOM_SELECTION_TAG,
   type UpdateListener,
 } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isPasting } from '../clipboard/paste-lock.ts';
 import { clearMatches, matchRange, paintMatches } from './highlight.ts';
@@ -48,6 +49,10 @@ function $select(match: Match): void {
 export interface FindState {
   total: number;
   current: number;
+  // Matches in text that can be changed now. A review preview shows the body read-only, and
+  // captions are read-only while suggesting: find still shows matches there, replace leaves them.
+  replaceable: number;
+  currentReplaceable: boolean;
   next(): void;
   previous(): void;
   replaceOne(replacement: string): void;
@@ -62,6 +67,8 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
   const currentRef = useRef(0);
   const [total, setTotal] = useState(0);
   const [current, setCurrent] = useState(0);
+  const [replaceable, setReplaceable] = useState(0);
+  const [currentReplaceable, setCurrentReplaceable] = useState(false);
 
   const show = useCallback(
     (select: boolean) => {
@@ -70,6 +77,8 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
       currentRef.current = index;
       setTotal(matches.length);
       setCurrent(index);
+      setReplaceable(matches.filter((found) => found.editor.isEditable()).length);
+      setCurrentReplaceable(matches[index]?.editor.isEditable() ?? false);
       paintMatches(matches, index);
       const found = matches[index];
       if (!select || !found) return;
@@ -105,6 +114,8 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
         show(false);
       }, RESEARCH_DELAY_MS);
     };
+    // A preview or suggesting starting or ending changes what replace may change.
+    const editableChanged = () => show(false);
     // Photos come and go with the body; their captions are watched while they are in it.
     const watchCaptions = () => {
       const captions = new Set(editor.getEditorState().read($captionEditors));
@@ -113,10 +124,12 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
         unwatch();
         watched.delete(caption);
       }
-      for (const caption of captions) if (!watched.has(caption)) watched.set(caption, caption.registerUpdateListener(changed));
+      for (const caption of captions) {
+        if (!watched.has(caption)) watched.set(caption, mergeRegister(caption.registerUpdateListener(changed), caption.registerEditableListener(editableChanged)));
+      }
     };
     watchCaptions();
-    const unregister = editor.registerUpdateListener(changed);
+    const unregister = mergeRegister(editor.registerUpdateListener(changed), editor.registerEditableListener(editableChanged));
     return () => {
       clearTimeout(timer);
       unregister();
@@ -139,7 +152,7 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
   const replaceOne = useCallback(
     (replacement: string) => {
       const found = matchesRef.current[currentRef.current];
-      if (!found || isPasting(editor)) return;
+      if (!found || !found.editor.isEditable() || isPasting(editor)) return;
       found.editor.update(
         () => {
           $select(found.match);
@@ -157,7 +170,7 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
 
   const replaceAll = useCallback(
     (replacement: string): number => {
-      const matches = matchesRef.current;
+      const matches = matchesRef.current.filter((found) => found.editor.isEditable());
       if (matches.length === 0 || isPasting(editor)) return 0;
       // One update per editor, so one undo step brings every match in the body back (and one
       // in each caption, in its own history). Last match first, so the offsets of the ones
@@ -189,5 +202,5 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
     (found?.editor ?? editor).focus();
   }, [editor]);
 
-  return { total, current, next: () => step(1), previous: () => step(-1), replaceOne, replaceAll, focusCurrent };
+  return { total, current, replaceable, currentReplaceable, next: () => step(1), previous: () => step(-1), replaceOne, replaceAll, focusCurrent };
 }
