@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { META_CONTENT_SECURITY_POLICY } from '../electron/security.ts';
+import { lexicalLongText } from './build/lexical-long-text.ts';
 
 // The page carries the same policy the app:// protocol sends as a header, from one constant.
 function contentSecurityPolicy(): Plugin {
@@ -13,7 +14,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), lexicalLongText()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
