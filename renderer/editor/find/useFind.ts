@@ -176,7 +176,11 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
       // in each caption, in its own history). Last match first, so the offsets of the ones
       // before it still hold.
       const byEditor = new Map<LexicalEditor, Match[]>();
-      for (const { editor: holder, match } of matches) byEditor.set(holder, [...(byEditor.get(holder) ?? []), match]);
+      for (const { editor: holder, match } of matches) {
+        const own = byEditor.get(holder);
+        if (own) own.push(match);
+        else byEditor.set(holder, [match]);
+      }
       for (const [holder, own] of byEditor) {
         holder.update(
           () => {
