@@ -164,8 +164,8 @@ async function shortDraftTyping(page: Page, services: Services): Promise<number[
 // The writer drags the scrollbar halfway down the long draft and clicks into the paragraph in
 // the middle of the screen.
 async function clickMidway(page: Page): Promise<void> {
-  await page.locator('.workspace').evaluate((workspace) => {
-    workspace.scrollTop = (workspace.scrollHeight - workspace.clientHeight) / 2;
+  await page.locator('.article-scroll').evaluate((scroller) => {
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
   });
   const editor = page.getByRole('textbox', { name: '기사 본문' });
   // The paragraphs brought on screen are laid out in the frame after the scroll.

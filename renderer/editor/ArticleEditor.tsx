@@ -8,7 +8,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalDocument } from '../../electron/model/article.ts';
 import { CountsPlugin } from '../features/counts/CountsPlugin.tsx';
@@ -20,6 +20,7 @@ import { MediaPlugin } from './media/MediaPlugin.tsx';
 import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
 import { BodyWindowPlugin } from './plugins/BodyWindowPlugin.tsx';
+import { CaretInSightPlugin } from './plugins/CaretInSightPlugin.tsx';
 import { DocumentEdgesPlugin } from './plugins/DocumentEdgesPlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
 
@@ -50,10 +51,11 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
       console.error(error);
     },
   }));
+  const chrome = useRef<HTMLDivElement>(null);
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor-shell">
-        <div className="editor-chrome">
+        <div className="editor-chrome" ref={chrome}>
           <Toolbar />
           <LinkEditor />
           <FindReplacePlugin />
@@ -83,6 +85,7 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
         <ListTabPlugin />
         <DocumentEdgesPlugin />
         <BodyWindowPlugin />
+        <CaretInSightPlugin cover={chrome} />
         <ShortcutsPlugin />
         <AutosavePlugin />
         <CountsPlugin />

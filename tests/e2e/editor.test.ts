@@ -536,9 +536,9 @@ describe('the article body editor', () => {
     const paragraph = (i: number) => `<p>Paragraph ${i} of the scrolled draft. ${'부산시의회 연구모임은 뿌리산업에 첨단기술을 더해야 한다고 밝혔다. '.repeat(3 + (i % 4))}</p>`;
     await paste(page, Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join(''));
     await expect.poll(() => body(page).locator('p').count()).toBe(paragraphs);
-    const workspace = page.locator('.workspace');
+    const scroller = page.locator('.article-scroll');
     const scrollTo = (where: 'middle' | 'bottom' | 'top') =>
-      workspace.evaluate((element, where) => {
+      scroller.evaluate((element, where) => {
         const end = element.scrollHeight - element.clientHeight;
         element.scrollTop = where === 'middle' ? end / 2 : where === 'bottom' ? end : 0;
       }, where);
@@ -666,6 +666,42 @@ describe('the article body editor', () => {
       return editable.getBoundingClientRect().bottom - editable.lastElementChild!.getBoundingClientRect().bottom;
     });
     expect(roomAfterEnd).toBeLessThan(100);
+    expect(realProblems(problems)).toEqual([]);
+    await page.close();
+  });
+
+  // The status bar stays at the foot of the window and the toolbar at the top of the text. The
+  // line being typed must never pass under either, where the writer would type blind.
+  test('the line being typed stays in sight, never under the status bar or the toolbar', async () => {
+    const { page, problems } = await newDraft('Caret in sight');
+    await paste(page, Array.from({ length: 60 }, (_, i) => `<p>Line ${i} of a draft longer than the window.</p>`).join(''));
+    await expect.poll(() => body(page).locator('p').count()).toBe(60);
+    // Whether the caret's line is what a click at that point would reach: the body, not a bar
+    // drawn over it.
+    const caretInSight = () =>
+      page.evaluate(() => {
+        const range = getSelection()!.getRangeAt(0);
+        const rect = range.getBoundingClientRect();
+        const line = rect.height > 0 ? rect : (range.startContainer as Element).getBoundingClientRect();
+        const hit = document.elementFromPoint(line.left + 1, line.top + line.height / 2);
+        return hit !== null && document.getElementById('article-body')!.contains(hit);
+      });
+
+    await page.keyboard.press(`${mod}+Home`);
+    // Down through the draft, past the foot of the window, and typing on from there.
+    for (let line = 0; line < 40; line++) await page.keyboard.press('ArrowDown');
+    expect(await caretInSight()).toBe(true);
+    for (let line = 0; line < 6; line++) {
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('부산 뿌리산업 typed at the foot of the window');
+      expect(await caretInSight()).toBe(true);
+    }
+    // And back up, past the top of the window.
+    for (let line = 0; line < 30; line++) await page.keyboard.press('ArrowUp');
+    expect(await caretInSight()).toBe(true);
+    await page.keyboard.type('X');
+    expect(await caretInSight()).toBe(true);
     expect(realProblems(problems)).toEqual([]);
     await page.close();
   });

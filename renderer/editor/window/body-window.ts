@@ -12,6 +12,7 @@ import {
 } from 'lexical';
 import { BlockSizes, type HiddenRun, planWindow } from './plan.ts';
 import { REVEAL_EVENT } from './reveal.ts';
+import { revealCaret, scrollerOf } from '../caret-in-sight.ts';
 
 // Above this many blocks, only the blocks near the screen are laid out. Each keystroke costs
 // Chromium work for every laid-out sibling of the paragraph it changes (the body's layout walks
@@ -323,19 +324,8 @@ export class BodyWindow {
     if (this.update()) this.revealCaret();
   }
 
-  // Scrolls the caret (the selection's moving end) into view if it is off screen.
   private revealCaret(): void {
-    const selection = window.getSelection();
-    const focus = selection?.focusNode ?? null;
-    if (!selection || !focus || !this.scroller || !this.root?.contains(focus)) return;
-    const caret = document.createRange();
-    caret.setStart(focus, selection.focusOffset);
-    const rect = caret.getBoundingClientRect();
-    const box = rect.height > 0 ? rect : (focus instanceof Element ? focus : focus.parentElement)?.getBoundingClientRect();
-    if (!box) return;
-    const view = this.scroller.getBoundingClientRect();
-    if (box.bottom > view.bottom) this.scroller.scrollTop += box.bottom - view.bottom + 24;
-    else if (box.top < view.top) this.scroller.scrollTop -= view.top - box.top + 24;
+    if (this.root && this.scroller) revealCaret(this.root, this.scroller);
   }
 
   private readonly onReveal = (event: Event): void => {
@@ -361,12 +351,4 @@ function topLevelKey(node: LexicalNode | null): string | null {
   if (node === null) return null;
   if (node.getParent() === null) return null;
   return (node.getTopLevelElement() ?? node).getKey();
-}
-
-function scrollerOf(element: HTMLElement): HTMLElement | null {
-  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    const { overflowY } = getComputedStyle(parent);
-    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
-  }
-  return null;
 }

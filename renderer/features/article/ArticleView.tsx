@@ -24,50 +24,54 @@ export function ArticleView() {
   }
   return (
     <div className="article-frame">
-      <article className="article">
-        <header className="article-header">
-          <div className="article-titles">
-            <input
-              className="kicker-input"
-              aria-label={t('fields.kicker')}
-              placeholder={t('fields.kickerPlaceholder')}
-              value={article.kicker}
-              onChange={(event) => setField('kicker', event.target.value)}
-              maxLength={100}
-            />
-            <label htmlFor="headline" className="visually-hidden">
-              {t('article.headline')}
-            </label>
-            <input
-              id="headline"
-              className="headline-input"
-              value={article.headline}
-              placeholder={t('article.headlinePlaceholder')}
-              onChange={(event) => setField('headline', event.target.value)}
-              maxLength={500}
-            />
-            <textarea
-              className="deck-input"
-              aria-label={t('fields.deck')}
-              placeholder={t('fields.deckPlaceholder')}
-              value={article.deck}
-              rows={1}
-              onChange={(event) => setField('deck', event.target.value)}
-              maxLength={2000}
-            />
-          </div>
-          <div className="article-actions">
-            <SaveIndicator />
-            <HistoryButton draftId={draftId} />
-            <ReviewButton />
-            <DraftActions draftId={draftId} />
-          </div>
-        </header>
-        <WorkflowBar draftId={draftId} />
-        <ArticleDetails key={`${draftId}:${loadKey}`} article={article} />
-        <ArticleEditor key={`${draftId}:${loadKey}`} initialBody={article.body} />
-        <AttachmentsPanel key={draftId} />
-      </article>
+      {/* The text scrolls; the status bar below it does not. Drawn over the text instead, it hid
+          the line being typed whenever the caret reached the foot of the window. */}
+      <div className="article-scroll">
+        <article className="article">
+          <header className="article-header">
+            <div className="article-titles">
+              <input
+                className="kicker-input"
+                aria-label={t('fields.kicker')}
+                placeholder={t('fields.kickerPlaceholder')}
+                value={article.kicker}
+                onChange={(event) => setField('kicker', event.target.value)}
+                maxLength={100}
+              />
+              <label htmlFor="headline" className="visually-hidden">
+                {t('article.headline')}
+              </label>
+              <input
+                id="headline"
+                className="headline-input"
+                value={article.headline}
+                placeholder={t('article.headlinePlaceholder')}
+                onChange={(event) => setField('headline', event.target.value)}
+                maxLength={500}
+              />
+              <textarea
+                className="deck-input"
+                aria-label={t('fields.deck')}
+                placeholder={t('fields.deckPlaceholder')}
+                value={article.deck}
+                rows={1}
+                onChange={(event) => setField('deck', event.target.value)}
+                maxLength={2000}
+              />
+            </div>
+            <div className="article-actions">
+              <SaveIndicator />
+              <HistoryButton draftId={draftId} />
+              <ReviewButton />
+              <DraftActions draftId={draftId} />
+            </div>
+          </header>
+          <WorkflowBar draftId={draftId} />
+          <ArticleDetails key={`${draftId}:${loadKey}`} article={article} />
+          <ArticleEditor key={`${draftId}:${loadKey}`} initialBody={article.body} />
+          <AttachmentsPanel key={draftId} />
+        </article>
+      </div>
       <StatusBar />
       <ReviewPanel draftId={draftId} />
     </div>

@@ -1,0 +1,35 @@
+// The body scrolls inside the workspace under a sticky toolbar. The browser keeps the caret
+// inside the scroller when it moves it, but not out from under what is drawn over the scroller's
+// edge; the scroller's scroll-padding names that covered band (the browser's own scrollIntoView
+// honours it too), and these keep the caret out of it.
+
+export function scrollerOf(element: HTMLElement): HTMLElement | null {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = getComputedStyle(parent);
+    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
+  }
+  return null;
+}
+
+// Room left between the caret and a covered edge, so the lines beside it show too.
+const MARGIN = 24;
+
+// Scrolls the caret (the selection's moving end, inside `root`) into the part of the scroller
+// nothing covers, if it is not already there.
+export function revealCaret(root: HTMLElement, scroller: HTMLElement): void {
+  const selection = root.ownerDocument.getSelection();
+  const focus = selection?.focusNode ?? null;
+  if (!selection || !focus || !root.contains(focus)) return;
+  const caret = root.ownerDocument.createRange();
+  caret.setStart(focus, selection.focusOffset);
+  const rect = caret.getBoundingClientRect();
+  // A caret in an empty block has no box of its own; its block's box stands for it.
+  const box = rect.height > 0 ? rect : (focus instanceof Element ? focus : focus.parentElement)?.getBoundingClientRect();
+  if (!box) return;
+  const view = scroller.getBoundingClientRect();
+  const style = getComputedStyle(scroller);
+  const top = view.top + (parseFloat(style.scrollPaddingTop) || 0);
+  const bottom = view.bottom - (parseFloat(style.scrollPaddingBottom) || 0);
+  if (box.bottom > bottom) scroller.scrollTop += box.bottom - bottom + MARGIN;
+  else if (box.top < top) scroller.scrollTop -= top - box.top + MARGIN;
+}
