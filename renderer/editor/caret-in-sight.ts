@@ -1,7 +1,6 @@
-// The body scrolls inside the workspace under a sticky toolbar. The browser keeps the caret
-// inside the scroller when it moves it, but not out from under what is drawn over the scroller's
-// edge; the scroller's scroll-padding names that covered band (the browser's own scrollIntoView
-// honours it too), and these keep the caret out of it.
+// The body scrolls in its own element under a sticky toolbar. The scroller's scroll-padding
+// names the band the toolbar covers (plugins/CaretInSightPlugin.tsx); the browser keeps the
+// caret out of it when it moves the caret, and so does revealCaret.
 
 export function scrollerOf(element: HTMLElement): HTMLElement | null {
   for (let parent = element.parentElement; parent; parent = parent.parentElement) {
