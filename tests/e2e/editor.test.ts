@@ -697,6 +697,20 @@ describe('the article body editor', () => {
       await page.keyboard.type('부산 뿌리산업 typed at the foot of the window');
       expect(await caretInSight()).toBe(true);
     }
+    // Hangul through an input method, composing past the end of the line at the foot.
+    const cdp = await page.context().newCDPSession(page);
+    await page.keyboard.press('Enter');
+    for (let syllable = 0; syllable < 60; syllable++) {
+      await cdp.send('Input.imeSetComposition', { text: 'ㅂ', selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.imeSetComposition', { text: '부', selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.insertText', { text: '부' });
+    }
+    await cdp.send('Input.imeSetComposition', { text: '사', selectionStart: 1, selectionEnd: 1 });
+    expect(await caretInSight()).toBe(true);
+    await cdp.send('Input.insertText', { text: '산' });
+    await cdp.detach();
+    await expect.poll(() => body(page).locator('p', { hasText: `${'부'.repeat(60)}산` }).count()).toBe(1);
+    expect(await caretInSight()).toBe(true);
     // And back up, past the top of the window.
     for (let line = 0; line < 30; line++) await page.keyboard.press('ArrowUp');
     expect(await caretInSight()).toBe(true);
