@@ -56,6 +56,31 @@ describe('an article and its fields', () => {
     expect(await main().getByLabel('호수', { exact: true }).inputValue()).toBe('제202503호');
   });
 
+  test('going from draft to draft shows each one its own details, and an edit goes to the draft on screen', async () => {
+    const seed = (headline: string, section: string, tags: string[]) => {
+      const draft = app.host.services.drafts.create();
+      app.host.services.drafts.save(draft.id, draft.revision, { ...draft.article, headline, section, tags });
+      return draft;
+    };
+    const first = seed('첫째 원고', '경제', ['항만']);
+    const second = seed('둘째 원고', '문화', ['공연']);
+    const open = async (headline: string) => {
+      await page.getByRole('option', { name: new RegExp(headline) }).click();
+      await expect.poll(() => main().getByLabel('제목', { exact: true }).inputValue()).toBe(headline);
+    };
+
+    for (const headline of ['첫째 원고', '둘째 원고', '첫째 원고', '둘째 원고']) await open(headline);
+    expect(await page.locator('.article-details').count()).toBe(1);
+    expect(await main().getByLabel('분류', { exact: true }).inputValue()).toBe('문화');
+    expect(await main().getByLabel('태그', { exact: true }).inputValue()).toBe('공연');
+
+    await main().getByLabel('태그', { exact: true }).fill('공연, 부산');
+    await main().getByLabel('제목', { exact: true }).click();
+    await saved();
+    expect(app.host.services.drafts.get(second.id).article.tags).toEqual(['공연', '부산']);
+    expect(app.host.services.drafts.get(first.id).article.tags).toEqual(['항만']);
+  });
+
   test('the status bar counts what was typed, in characters, words and manuscript sheets', async () => {
     await page.getByRole('button', { name: '새 원고' }).click();
     await page.getByRole('textbox', { name: '기사 본문' }).click();

@@ -67,8 +67,10 @@ export function ArticleView() {
             </div>
           </header>
           <WorkflowBar draftId={draftId} />
-          <ArticleDetails key={`${draftId}:${loadKey}`} article={article} />
-          <ArticleEditor key={`${draftId}:${loadKey}`} initialBody={article.body} />
+          {/* Siblings need keys of their own: with one key shared, React loses track of the pair
+              and leaves the old draft's details mounted, still writing into the open draft. */}
+          <ArticleDetails key={`details:${draftId}:${loadKey}`} article={article} />
+          <ArticleEditor key={`body:${draftId}:${loadKey}`} initialBody={article.body} />
           <AttachmentsPanel key={draftId} />
         </article>
       </div>
