@@ -43,6 +43,18 @@ export const Slug = z
   .regex(/^[\p{Ll}\p{Lo}\p{Nd}-]*$/u, 'slug.invalid')
   .default('');
 
+// A slug as the writer types it, made into one Slug accepts: capitals lowered, spaces and
+// underscores as hyphens, anything else a web address would have to escape left out. The field
+// then never holds a value that would stop the draft's saves.
+export function toSlug(typed: string): string {
+  return typed
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_]+/gu, '-')
+    .replace(/[^\p{Ll}\p{Lo}\p{Nd}-]/gu, '')
+    .slice(0, 200);
+}
+
 export const ArticleFields = z.object({
   publicationId: line(64),
   issue: line(32),
@@ -62,6 +74,16 @@ export const ArticleFields = z.object({
   attachments: z.array(Attachment).max(100).default([]),
 });
 export type ArticleFields = z.infer<typeof ArticleFields>;
+
+// The fields typed as one line or one box of text.
+export type TextField = 'publicationId' | 'issue' | 'section' | 'kicker' | 'headline' | 'deck' | 'byline' | 'source' | 'slug' | 'excerpt' | 'footer';
+
+// The longest text the contract takes in a field, read from the schema, so an input stops where
+// a save would be refused rather than letting the writer type on into a draft that no longer saves.
+export function maxLengthOf(field: TextField): number {
+  return ArticleFields.shape[field].unwrap().maxLength ?? Number.MAX_SAFE_INTEGER;
+}
+export const MAX_TAG_LENGTH = ArticleFields.shape.tags.unwrap().element.maxLength ?? Number.MAX_SAFE_INTEGER;
 
 // The body as an autosave sends it: JSON text rather than an object tree. The editor keeps each
 // block's JSON from the last save and joins them, so a save of a long article costs the page one

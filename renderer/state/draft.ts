@@ -48,10 +48,14 @@ const COMPOSING_RETRY_MS = 150;
 export const SAVE_RETRY_MS = 5000;
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['storage_full', 'storage_read_only', 'internal']);
 
-// True while the open draft has text that could not be written but will be retried: the only
-// copy of it is in this window.
+// A save refused for what the draft holds (a field the contract does not take) lands once the
+// writer corrects it: the text waits in this window for that, as for the disk.
+const HELD: ReadonlySet<ErrorCode> = new Set([...RETRYABLE, 'invalid_input']);
+
+// True while the open draft has text that could not be written but will be, once retried or
+// corrected: the only copy of it is in this window.
 function holdsUnsavedText(state: { draftId: string | null; saveState: SaveState; error: AppError | null }): boolean {
-  return state.draftId !== null && state.saveState === 'error' && state.error !== null && RETRYABLE.has(state.error.code);
+  return state.draftId !== null && state.saveState === 'error' && state.error !== null && HELD.has(state.error.code);
 }
 
 let bodySource: BodySource | null = null;

@@ -81,6 +81,13 @@ describe('an article and its fields', () => {
     expect(app.host.services.drafts.get(first.id).article.tags).toEqual(['항만']);
   });
 
+  test('a slug is made one the site takes as it is typed, and the draft keeps saving', async () => {
+    await main().getByLabel('슬러그', { exact: true }).fill('Busan Port_2025!');
+    expect(await main().getByLabel('슬러그', { exact: true }).inputValue()).toBe('busan-port-2025');
+    await saved();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   test('the status bar counts what was typed, in characters, words and manuscript sheets', async () => {
     await page.getByRole('button', { name: '새 원고' }).click();
     await page.getByRole('textbox', { name: '기사 본문' }).click();

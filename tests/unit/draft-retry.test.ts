@@ -119,6 +119,23 @@ describe('a save refused by the disk', () => {
     expect(useDraft.getState().draftId).toBe('00000000-0000-4000-8000-000000000004');
   });
 
+  test('a save refused for a field\'s value keeps the text in the window until the field is corrected', async () => {
+    const first = draft('00000000-0000-4000-8000-000000000007');
+    useDraft.getState().open(first);
+    failWith = { code: 'invalid_input', messageKey: 'errors.invalidInput', params: { detail: 'article.issue' } };
+    useDraft.getState().setField('headline', 'typed before the field went wrong');
+    await useDraft.getState().flush();
+    useDraft.getState().open(draft('00000000-0000-4000-8000-000000000008'));
+    expect(useDraft.getState()).toMatchObject({ draftId: first.id, saveState: 'error', article: { headline: 'typed before the field went wrong' } });
+
+    failWith = null;
+    useDraft.getState().setField('issue', '제202504호');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saves.at(-1)).toMatchObject({ headline: 'typed before the field went wrong', issue: '제202504호' });
+    useDraft.getState().open(draft('00000000-0000-4000-8000-000000000008'));
+    expect(useDraft.getState().draftId).toBe('00000000-0000-4000-8000-000000000008');
+  });
+
   test('a conflict is not retried: it needs the writer', async () => {
     useDraft.getState().open(draft('00000000-0000-4000-8000-000000000005'));
     failWith = { code: 'conflict', messageKey: 'errors.draftChangedElsewhere' };

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ArticleFields, Slug } from '../../../electron/model/article.ts';
+import { type ArticleFields, MAX_TAG_LENGTH, maxLengthOf, Slug, type TextField, toSlug } from '../../../electron/model/article.ts';
 import { formatIssue, matchesIssuePattern } from '../../../electron/model/issue-number.ts';
 import { useDraft } from '../../state/draft.ts';
 import { usePreferences } from '../../state/preferences.ts';
 
-type TextField = 'section' | 'byline' | 'source' | 'slug' | 'excerpt' | 'footer' | 'issue' | 'dateWritten';
+type DetailField = Exclude<TextField, 'publicationId' | 'kicker' | 'headline' | 'deck'> | 'dateWritten';
 
 // The fields around the body: where the article goes (publication, issue, section) and what the
 // site shows with it (byline, date, source, tags, slug, excerpt, footer).
@@ -53,7 +53,9 @@ export function ArticleDetails({ article }: { article: ArticleFields }) {
               id={id}
               aria-describedby={describedBy}
               defaultValue={article.tags.join(', ')}
-              onBlur={(event) => setField('tags', parseTags(event.target.value))}
+              // Kept as typed (the field is the writer's), stored as parsed at each change, so a
+              // window closed with the caret still in the field keeps its tags too.
+              onChange={(event) => setField('tags', parseTags(event.target.value))}
             />
           )}
         </Field>
@@ -69,12 +71,13 @@ function parseTags(value: string): string[] {
   const tags = value
     .split(/[,，、]/)
     .map((tag) => tag.trim().normalize('NFC'))
-    .filter((tag) => tag.length > 0);
+    .filter((tag) => tag.length > 0)
+    .map((tag) => tag.slice(0, MAX_TAG_LENGTH));
   return [...new Set(tags)].slice(0, 50);
 }
 
 interface TextInputProps {
-  field: TextField;
+  field: DetailField;
   label: string;
   article: ArticleFields;
   error?: string | undefined;
@@ -85,13 +88,15 @@ interface TextInputProps {
 
 function TextInput({ field, label, article, error, type = 'text', multiline = false, wide = false }: TextInputProps) {
   const setField = useDraft((state) => state.setField);
+  const change = (value: string) => setField(field, field === 'slug' ? toSlug(value) : value);
+  const maxLength = field === 'dateWritten' ? undefined : maxLengthOf(field);
   return (
     <Field label={label} error={error} wide={wide}>
       {(id, describedBy) =>
         multiline ? (
-          <textarea id={id} rows={3} aria-describedby={describedBy} aria-invalid={Boolean(error)} value={article[field]} onChange={(event) => setField(field, event.target.value)} />
+          <textarea id={id} rows={3} aria-describedby={describedBy} aria-invalid={Boolean(error)} value={article[field]} maxLength={maxLength} onChange={(event) => change(event.target.value)} />
         ) : (
-          <input id={id} type={type} aria-describedby={describedBy} aria-invalid={Boolean(error)} value={article[field]} onChange={(event) => setField(field, event.target.value)} />
+          <input id={id} type={type} aria-describedby={describedBy} aria-invalid={Boolean(error)} value={article[field]} maxLength={maxLength} onChange={(event) => change(event.target.value)} />
         )
       }
     </Field>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { maxLengthOf } from '../../../electron/model/article.ts';
 import { ArticleEditor } from '../../editor/ArticleEditor.tsx';
 import { useDraft } from '../../state/draft.ts';
 import { StatusBar } from '../counts/StatusBar.tsx';
@@ -36,7 +37,7 @@ export function ArticleView() {
                 placeholder={t('fields.kickerPlaceholder')}
                 value={article.kicker}
                 onChange={(event) => setField('kicker', event.target.value)}
-                maxLength={100}
+                maxLength={maxLengthOf('kicker')}
               />
               <label htmlFor="headline" className="visually-hidden">
                 {t('article.headline')}
@@ -47,7 +48,7 @@ export function ArticleView() {
                 value={article.headline}
                 placeholder={t('article.headlinePlaceholder')}
                 onChange={(event) => setField('headline', event.target.value)}
-                maxLength={500}
+                maxLength={maxLengthOf('headline')}
               />
               <textarea
                 className="deck-input"
@@ -56,7 +57,7 @@ export function ArticleView() {
                 value={article.deck}
                 rows={1}
                 onChange={(event) => setField('deck', event.target.value)}
-                maxLength={2000}
+                maxLength={maxLengthOf('deck')}
               />
             </div>
             <div className="article-actions">
