@@ -5,7 +5,7 @@ import { MediaPreferences } from './asset.ts';
 export const Publication = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
-  // Tokens: YYYY, MM, DD, N (a running number). Example: 제YYYYMM호 → 제202503호.
+  // Tokens: YYYY, MM, DD. Example: 제YYYYMM호 → 제202503호.
   issuePattern: z.string().max(64).default('제YYYYMM호'),
   captionPrefix: z.string().max(8).default('△'),
   footerTemplate: z.string().max(2000).default(''),

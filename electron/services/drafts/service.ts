@@ -77,7 +77,9 @@ export class DraftsService {
           footer: publication.footerTemplate,
         }
       : {};
-    const draft = this.#store.create({ ...defaults, dateWritten: today.toISOString().slice(0, 10) });
+    // The writer's calendar day, as the issue number reads it: UTC's would be yesterday in Seoul
+    // until nine in the morning.
+    const draft = this.#store.create({ ...defaults, dateWritten: formatIssue('YYYY-MM-DD', today) });
     this.#index.upsert(draft.id, draft.article);
     this.#changed(draft.id);
     return draft;
