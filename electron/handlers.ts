@@ -20,7 +20,7 @@ export function createHandlers(services: Services, identity: AppIdentity): Handl
     'drafts.create': ({ publicationId }) => drafts.create(publicationId),
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.save': ({ id, baseRevision, article }) => drafts.saveEdited(id, baseRevision, article),
-    'drafts.search': ({ query, scope, limit }) => drafts.search(query, scope, limit),
+    'drafts.search': ({ query, scope, limit, filters }) => drafts.search(query, scope, limit, filters),
     'drafts.setStatus': ({ id, status }) => drafts.setStatus(id, status),
     'drafts.trash': ({ id }) => (drafts.trash(id), ok),
     'drafts.restore': ({ id }) => (drafts.restore(id), ok),

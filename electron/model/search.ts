@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftSummary } from './article.ts';
+import { ArticleStatus, DraftSummary } from './article.ts';
 
 export const SearchField = z.enum(['headline', 'deck', 'body', 'byline', 'tags']);
 
@@ -16,8 +16,26 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
+// The library's filters: a draft is listed when each field set here is exactly its value.
+export const LibraryFilters = z.object({
+  status: ArticleStatus.optional(),
+  section: z.string().max(100).optional(),
+  issue: z.string().max(32).optional(),
+  byline: z.string().max(200).optional(),
+}).strict();
+export type LibraryFilters = z.infer<typeof LibraryFilters>;
+export type FilterKey = keyof LibraryFilters;
+
+// Whether a draft passes the filters, as a predicate made once for a whole list.
+export function filterOf(filters: LibraryFilters): (draft: DraftSummary) => boolean {
+  const wanted = Object.entries(filters).filter((entry): entry is [FilterKey, string] => entry[1] !== undefined);
+  return (draft) => wanted.every(([key, value]) => draft[key] === value);
+}
+
 export const SearchQuery = z.object({
   query: z.string().max(200),
   scope: z.enum(['active', 'trash']),
   limit: z.number().int().min(1).max(500).default(100),
+  // Applied before the limit, so a filter narrows the best matches rather than the first page.
+  filters: LibraryFilters.default({}),
 }).strict();

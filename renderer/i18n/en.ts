@@ -31,6 +31,7 @@ export const en = {
     count_one: '{{count}} draft',
     count_other: '{{count}} drafts',
     noMatches: 'No drafts match.',
+    resultsCapped: 'Showing the {{count}} best matches. Add words or a filter to narrow the search.',
     trashEmpty: 'The trash is empty.',
     restore: 'Restore',
     restoreNamed: 'Restore “{{title}}”',

@@ -32,6 +32,7 @@ export const ko: Messages = {
     count_one: '원고 {{count}}건',
     count_other: '원고 {{count}}건',
     noMatches: '일치하는 원고가 없습니다.',
+    resultsCapped: '가장 잘 맞는 {{count}}건까지 보입니다. 검색어를 더하거나 필터로 좁혀 보세요.',
     trashEmpty: '휴지통이 비어 있습니다.',
     restore: '복원',
     restoreNamed: '“{{title}}” 복원',

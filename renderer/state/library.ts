@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { ArticleStatus, DraftSummary } from '../../electron/model/article.ts';
-import type { SearchResult } from '../../electron/model/search.ts';
+import { type FilterKey, filterOf, type LibraryFilters, type SearchResult } from '../../electron/model/search.ts';
 import { api } from '../bridge.ts';
 import { whenTypingPauses } from './typing-pause.ts';
 
 export type LibraryScope = 'active' | 'trash';
 export type SortKey = 'updatedAt' | 'headline' | 'status' | 'section' | 'issue' | 'byline';
-export type FilterKey = 'status' | 'section' | 'issue' | 'byline';
-export type Filters = Partial<Record<FilterKey, string>>;
+export type { FilterKey };
+export type Filters = LibraryFilters;
 
 interface LibraryState {
   scope: LibraryScope;
@@ -23,6 +23,15 @@ interface LibraryState {
   setQuery(query: string): Promise<void>;
   setSort(key: SortKey, descending: boolean): void;
   setFilter(key: FilterKey, value: string | undefined): void;
+  // Runs the query again (with the filters, which apply before the results' limit).
+  search(): Promise<void>;
+}
+
+// The most results a search shows; the list says when there were more.
+export const SEARCH_LIMIT = 100;
+
+function search(query: string, scope: LibraryScope, filters: Filters): Promise<SearchResult[]> {
+  return api.invoke('drafts.search', { query, scope, filters, limit: SEARCH_LIMIT });
 }
 
 const FIRST_SCREENFUL = 60;
@@ -44,10 +53,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       const first = await api.invoke('drafts.list', { scope, limit: FIRST_SCREENFUL });
       if (current() && !get().loaded) set({ drafts: first });
     }
-    const [drafts, results] = await Promise.all([
-      api.invoke('drafts.list', { scope }),
-      query.trim() ? api.invoke('drafts.search', { query, scope }) : Promise.resolve(null),
-    ]);
+    const [drafts, results] = await Promise.all([api.invoke('drafts.list', { scope }), query.trim() ? search(query, scope, filters) : Promise.resolve(null)]);
     // A scope switch or a new query while this was loading must not show stale rows.
     if (current()) set({ drafts, results, loaded: true });
   },
@@ -61,9 +67,13 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       set({ results: null });
       return;
     }
-    const { scope } = get();
-    const results = await api.invoke('drafts.search', { query, scope });
-    if (get().query === query && get().scope === scope) set({ results });
+    await get().search();
+  },
+  async search() {
+    const { query, scope, filters } = get();
+    if (!query.trim()) return;
+    const results = await search(query, scope, filters);
+    if (get().query === query && get().scope === scope && get().filters === filters) set({ results });
   },
   setSort(key, descending) {
     set({ sort: { key, descending } });
@@ -71,6 +81,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   setFilter(key, value) {
     const rest = Object.fromEntries(Object.entries(get().filters).filter(([name]) => name !== key));
     set({ filters: value ? { ...rest, [key]: value } : rest });
+    void get().search();
   },
 }));
 
@@ -93,11 +104,6 @@ export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters,
   return rows.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b)));
 }
 
-// Whether a draft passes the filters, as a predicate made once for a whole list.
-export function filterOf(filters: Filters): (draft: DraftSummary) => boolean {
-  const wanted = Object.entries(filters) as Array<[FilterKey, string]>;
-  return (draft) => wanted.every(([key, value]) => draft[key] === value);
-}
 
 const collators = new Map<string, Intl.Collator>();
 

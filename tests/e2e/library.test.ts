@@ -84,6 +84,19 @@ describe('the drafts library', () => {
     await expect.poll(headlines).toEqual(['뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야', '해운대 해수욕장 개장', 'Harbour industries look to robotics']);
   });
 
+  test('a filter narrows a search, and the matches stay marked', async () => {
+    await search('산업');
+    await expect.poll(headlines).toEqual(['뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야']);
+    await page.getByLabel('상태', { exact: true }).selectOption({ label: '검토 중' });
+    await expect.poll(() => page.getByRole('navigation').getByText('일치하는 원고가 없습니다.').count()).toBe(1);
+    await page.getByLabel('상태', { exact: true }).selectOption({ label: '작성 중' });
+    await expect.poll(headlines).toEqual(['뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야']);
+    expect(await list().locator('mark').first().innerText()).toBe('산업');
+    await page.getByLabel('상태', { exact: true }).selectOption({ label: '전체' });
+    await search('');
+    await expect.poll(headlines).toHaveLength(3);
+  });
+
   test('arrow keys move through the list and Enter opens a draft', async () => {
     await list().focus();
     await page.keyboard.press('Home');

@@ -6,7 +6,7 @@ import type { DraftsStorage } from './storage-health.ts';
 import { formatIssue } from '../../model/issue-number.ts';
 import type { BodyWrite, DraftStore, ImportedDraftInput } from './store.ts';
 import { LibraryIndex } from './library-index.ts';
-import type { SearchResult } from '../../model/search.ts';
+import { filterOf, type LibraryFilters, type SearchResult } from '../../model/search.ts';
 
 export interface DraftsServiceDeps {
   storage: DraftsStorage;
@@ -48,11 +48,13 @@ export class DraftsService {
     return this.#store.summaries(ids);
   }
 
-  async search(query: string, scope: 'active' | 'trash', limit: number): Promise<SearchResult[]> {
+  async search(query: string, scope: 'active' | 'trash', limit: number, filters: LibraryFilters = {}): Promise<SearchResult[]> {
     const index = await this.#index.ready();
-    const hits = index.search(query, { limit, ids: this.#store.ids(scope) });
+    const filtered = Object.keys(filters).length > 0 ? this.#store.list(scope).filter(filterOf(filters)) : null;
+    const ids = filtered ? new Set(filtered.map((summary) => summary.id)) : this.#store.ids(scope);
+    const hits = index.search(query, { limit, ids });
     if (hits.length === 0) return [];
-    const summaries = new Map(this.#store.list(scope).map((summary) => [summary.id, summary]));
+    const summaries = new Map((filtered ?? this.#store.list(scope)).map((summary) => [summary.id, summary]));
     return hits.flatMap((hit) => {
       const draft = summaries.get(hit.id);
       if (!draft) return [];

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../electron/model/search.ts';
+import { filterOf, type SearchResult } from '../../../electron/model/search.ts';
 import { useDraft } from '../../state/draft.ts';
-import { filterOf, useLibrary, visibleDrafts } from '../../state/library.ts';
+import { SEARCH_LIMIT, useLibrary, visibleDrafts } from '../../state/library.ts';
 import { DraftList } from './DraftList.tsx';
 import { TrashRow } from './TrashRow.tsx';
 
@@ -46,6 +46,7 @@ export function LibraryRows({ onOpen }: { onOpen(id: string): void }) {
       ) : (
         <DraftList drafts={shown.drafts} highlights={shown.highlights} openDraftId={openDraftId} onOpen={onOpen} />
       )}
+      {results && results.length >= SEARCH_LIMIT && <p className="sidebar-note">{t('library.resultsCapped', { count: SEARCH_LIMIT })}</p>}
     </>
   );
 }
