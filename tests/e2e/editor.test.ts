@@ -464,6 +464,18 @@ describe('the article body editor', () => {
     await expect.poll(() => status.innerText()).toBe('1 of 1');
     await page.keyboard.press('Escape');
     expect(await body(page).innerText()).toContain('울산 항만과');
+
+    // A replacement holding the query goes on to the next match, not the one it just made.
+    await page.keyboard.press(`${mod}+h`);
+    // The search starts at the caret, left on the match last replaced: the second of the two.
+    await findField.fill('산');
+    await expect.poll(() => status.innerText()).toBe('2 of 2');
+    await replaceField.fill('산시');
+    await find.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(() => status.innerText()).toBe('1 of 2');
+    await find.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(async () => (await body(page).innerText()).normalize('NFC')).toContain('울산시 항만과 부산시 시의회');
+    await page.keyboard.press('Escape');
     expect(problems).toEqual([]);
     await page.close();
   });

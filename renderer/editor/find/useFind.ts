@@ -39,6 +39,25 @@ function $firstFromSelection(found: readonly Found[]): number {
   return Math.max(0, index);
 }
 
+// After a replace, the first match after the text put in: the same index holds the next match
+// only when the replacement does not itself hold the query (부산 → 부산광역시 would be found, and
+// replaced, again and again). Wraps to the first match after the last.
+function $nextAfterReplace(holder: LexicalEditor, found: readonly Found[], replaced: number): number {
+  const next = holder.getEditorState().read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return replaced;
+    const probe = $createRangeSelection();
+    let index = replaced;
+    for (; index < found.length && found[index]!.editor === holder; index++) {
+      const { match } = found[index]!;
+      probe.anchor.set(match.anchorKey, match.anchorOffset, 'text');
+      if (!probe.anchor.isBefore(selection.focus)) break;
+    }
+    return index;
+  });
+  return next < found.length ? next : 0;
+}
+
 function $select(match: Match): void {
   const selection = $createRangeSelection();
   selection.anchor.set(match.anchorKey, match.anchorOffset, 'text');
@@ -161,8 +180,9 @@ export function useFind(editor: LexicalEditor, query: string): FindState {
         },
         { tag: [...FROM_PANEL, HISTORY_PUSH_TAG], discrete: true },
       );
-      // The replaced match is gone, so the same index is now the next one.
+      const replaced = currentRef.current;
       search();
+      currentRef.current = $nextAfterReplace(found.editor, matchesRef.current, replaced);
       show(true);
     },
     [editor, search, show],
