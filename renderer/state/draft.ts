@@ -31,7 +31,12 @@ interface DraftState {
   loadKey: number;
   saveState: SaveState;
   error: AppError | null;
-  open(draft: Draft): void;
+  // Shows this draft; false, and the open draft stays, while that one holds text not yet saved.
+  open(draft: Draft): boolean;
+  // Leaves the open draft for the one load() brings, saving first all that was typed, including
+  // while it loaded. False when the open draft's text could not be saved: it stays open, and
+  // the save indicator says why.
+  switchTo(load: () => Promise<Draft>): Promise<boolean>;
   close(): void;
   setField<K extends EditableField>(key: K, value: ArticleFields[K]): void;
   bodyChanged(): void;
@@ -154,7 +159,7 @@ export const useDraft = create<DraftState>()((set, get) => {
     open(draft) {
       // Switching to another draft would drop text that only exists in this window; it stays
       // open (the indicator says why) until the retried save lands.
-      if (holdsUnsavedText(get()) && get().draftId !== draft.id) return;
+      if (holdsUnsavedText(get()) && get().draftId !== draft.id) return false;
       clearTimeout(timer);
       bodyDirty = false;
       firstDirtyAt = undefined;
@@ -167,6 +172,14 @@ export const useDraft = create<DraftState>()((set, get) => {
         saveState: 'saved',
         error: null,
       }));
+      return true;
+    },
+    async switchTo(load) {
+      await get().flush();
+      if (holdsUnsavedText(get())) return false;
+      const draft = await load();
+      await get().flush();
+      return get().open(draft);
     },
     close() {
       set({ draftId: null, article: null, revision: 0, saveState: 'saved', error: null });
@@ -188,9 +201,13 @@ export const useDraft = create<DraftState>()((set, get) => {
       bodySource = source;
     },
     async flush() {
-      if (get().saveState === 'saved' && !bodyDirty) return;
-      clearTimeout(timer);
-      await save();
+      // A save already under way holds only what was typed before it started: once it is done,
+      // what came after is saved too. A save that fails ends it; the error says why.
+      for (let round = 0; round < 3 && (bodyDirty || get().saveState === 'dirty' || get().saveState === 'saving'); round++) {
+        clearTimeout(timer);
+        await save();
+        if (get().saveState === 'error') return;
+      }
     },
   };
 });

@@ -136,6 +136,33 @@ describe('a save refused by the disk', () => {
     expect(useDraft.getState().draftId).toBe('00000000-0000-4000-8000-000000000008');
   });
 
+  test('going to another draft saves what was typed while the other one loaded', async () => {
+    const first = draft('00000000-0000-4000-8000-000000000009');
+    useDraft.getState().open(first);
+    useDraft.getState().setField('headline', 'typed before the click');
+    const switched = useDraft.getState().switchTo(async () => {
+      // The writer goes on typing while the other draft comes from main.
+      useDraft.getState().setField('headline', 'typed before the click, and after');
+      return draft('00000000-0000-4000-8000-000000000010');
+    });
+    expect(await switched).toBe(true);
+    expect(saves.map((a) => a.headline)).toEqual(['typed before the click', 'typed before the click, and after']);
+    expect(useDraft.getState().draftId).toBe('00000000-0000-4000-8000-000000000010');
+  });
+
+  test('a switch asked while the text cannot be saved stays, and loads nothing', async () => {
+    const first = draft('00000000-0000-4000-8000-000000000011');
+    useDraft.getState().open(first);
+    failWith = FULL;
+    useDraft.getState().setField('headline', 'only here');
+    const load = vi.fn(async () => draft('00000000-0000-4000-8000-000000000012'));
+    expect(await useDraft.getState().switchTo(load)).toBe(false);
+    expect(load).not.toHaveBeenCalled();
+    expect(useDraft.getState()).toMatchObject({ draftId: first.id, article: { headline: 'only here' } });
+    failWith = null;
+    await vi.advanceTimersByTimeAsync(SAVE_RETRY_MS);
+  });
+
   test('a conflict is not retried: it needs the writer', async () => {
     useDraft.getState().open(draft('00000000-0000-4000-8000-000000000005'));
     failWith = { code: 'conflict', messageKey: 'errors.draftChangedElsewhere' };

@@ -9,8 +9,7 @@ export function DraftActions({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
 
   async function duplicate() {
-    await useDraft.getState().flush();
-    useDraft.getState().open(await api.invoke('drafts.duplicate', { id: draftId }));
+    await useDraft.getState().switchTo(() => api.invoke('drafts.duplicate', { id: draftId }));
   }
 
   async function trash() {

@@ -50,10 +50,8 @@ export function ImportDraftButton() {
     if (!file) return;
     setMessage('');
     try {
-      await useDraft.getState().flush();
-      const draft = await api.invoke('drafts.import', { bytes: new Uint8Array(await file.arrayBuffer()) });
-      useDraft.getState().open(draft);
-      setMessage(t('library.imported'));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (await useDraft.getState().switchTo(() => api.invoke('drafts.import', { bytes }))) setMessage(t('library.imported'));
     } catch (error) {
       report(error);
     } finally {

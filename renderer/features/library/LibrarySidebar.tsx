@@ -28,15 +28,17 @@ export function LibrarySidebar() {
   }, [typed, setQuery]);
 
   async function open(id: string) {
-    await useDraft.getState().flush();
-    useDraft.getState().open(await api.invoke('drafts.get', { id }));
+    await useDraft.getState().switchTo(() => api.invoke('drafts.get', { id }));
   }
 
   async function createDraft() {
-    await useDraft.getState().flush();
     if (scope !== 'active') await setScope('active');
-    useDraft.getState().open(await api.invoke('drafts.create', {}));
-    document.getElementById('headline')?.focus();
+    if (!(await useDraft.getState().switchTo(() => api.invoke('drafts.create', {})))) return;
+    // The new draft starts at its headline, unless the writer has gone on to type somewhere
+    // else while it was made.
+    const active = document.activeElement;
+    const typingElsewhere = active instanceof HTMLElement && active.isConnected && (active.isContentEditable || active.matches('input, textarea, select'));
+    if (!typingElsewhere) document.getElementById('headline')?.focus();
   }
 
   const scopes: LibraryScope[] = ['active', 'trash'];

@@ -67,10 +67,16 @@ export function ReviewQueue() {
   async function open(item: QueueItem) {
     setError(null);
     try {
-      await useDraft.getState().flush();
-      const draft = await api.invoke('review.open', { siteId: item.siteId, postId: item.postId });
-      useDraft.getState().open(draft);
-      setItems((list) => list?.map((entry) => (entry.siteId === item.siteId && entry.postId === item.postId ? { ...entry, draftId: draft.id } : entry)) ?? list);
+      // The post becomes a local draft even when the open one cannot be left yet: the queue
+      // shows it has one.
+      const local: { draftId?: string } = {};
+      await useDraft.getState().switchTo(async () => {
+        const draft = await api.invoke('review.open', { siteId: item.siteId, postId: item.postId });
+        local.draftId = draft.id;
+        return draft;
+      });
+      const { draftId } = local;
+      if (draftId) setItems((list) => list?.map((entry) => (entry.siteId === item.siteId && entry.postId === item.postId ? { ...entry, draftId } : entry)) ?? list);
     } catch (caught) {
       setError(asAppError(caught));
     }
