@@ -90,9 +90,10 @@ describe('an article and its fields', () => {
 
   test('the status bar counts what was typed, in characters, words and manuscript sheets', async () => {
     await page.getByRole('button', { name: '새 원고' }).click();
+    const count = (name: string) => page.locator(`[data-count="${name}"]`).innerText();
+    await expect.poll(() => count('reading')).toBe('0분');
     await page.getByRole('textbox', { name: '기사 본문' }).click();
     await page.keyboard.insertText('부산 시의회');
-    const count = (name: string) => page.locator(`[data-count="${name}"]`).innerText();
     await expect.poll(() => count('chars')).toBe('6');
     expect(await count('chars-no-spaces')).toBe('5');
     expect(await count('words')).toBe('2');

@@ -7,7 +7,8 @@ export function StatusBar() {
   const counts = useCounts((state) => state.counts);
   if (!counts) return null;
   const number = new Intl.NumberFormat(i18n.language);
-  const minutes = Math.max(1, Math.ceil(counts.readingMinutes));
+  // Any text at all takes a minute to read; an empty body none.
+  const minutes = counts.charsWithoutSpaces === 0 ? 0 : Math.max(1, Math.ceil(counts.readingMinutes));
   return (
     <footer className="status-bar" aria-label={t('counts.label')}>
       <dl>
