@@ -20,6 +20,7 @@ import { MediaPlugin } from './media/MediaPlugin.tsx';
 import { articleNodes } from './nodes.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
 import { BodyWindowPlugin } from './plugins/BodyWindowPlugin.tsx';
+import { CompositionPlugin } from './plugins/CompositionPlugin.tsx';
 import { CaretInSightPlugin } from './plugins/CaretInSightPlugin.tsx';
 import { DocumentEdgesPlugin } from './plugins/DocumentEdgesPlugin.tsx';
 import { ListTabPlugin } from './plugins/ListTabPlugin.tsx';
@@ -83,6 +84,7 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
         <HorizontalRulePlugin />
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <ListTabPlugin />
+        <CompositionPlugin />
         <DocumentEdgesPlugin />
         <BodyWindowPlugin />
         <CaretInSightPlugin cover={chrome} />

@@ -31,8 +31,10 @@ async function typeKorean(syllables: ReadonlyArray<readonly [readonly string[], 
   for (const [stages, commit] of syllables) await compose(stages, commit);
 }
 
+// As a writer does: the new draft's headline takes the caret, then a click goes to the body.
 async function newDraft(): Promise<void> {
   await page.getByRole('button', { name: '새 원고' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('headline');
   await body().click();
 }
 
@@ -69,6 +71,45 @@ describe('Hangul input', () => {
     await typeKorean(부산);
     const paragraphs = await body().locator('p').allInnerTexts();
     expect(paragraphs).toEqual(['First line', '부산']);
+  });
+
+  // A link takes no text at its edges: a key typed there goes beside it, and so must a syllable.
+  test('a syllable composed at either edge of a link goes beside the link, and is saved', async () => {
+    const linkWord = async (word: string) => {
+      await page.keyboard.type(word);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+End');
+      await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(word);
+      await page.keyboard.press('Control+k');
+      await page.getByRole('textbox', { name: '링크 주소' }).fill('example.com');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => body().locator('a').last().innerText()).toBe(word);
+    };
+    await newDraft();
+    await linkWord('보도자료');
+    await page.keyboard.press('End');
+    // At a writer's pace: Lexical takes the moved caret from the browser's selectionchange,
+    // which an Enter sent in the same instant can overtake.
+    await page.waitForTimeout(50);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('둘째 문단');
+    // Back up to the very start of the first paragraph: the start of the link's text.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Home');
+    // Lexical treats a composition that starts within 30 ms of a key as typed, and then steps
+    // outside the link itself; an input method that starts one on its own (a handwriting pad,
+    // a candidate picked with the mouse, a slow machine) does not get that help.
+    await page.waitForTimeout(100);
+    await typeKorean(부산);
+    await page.keyboard.press('End');
+    await page.waitForTimeout(100);
+    await typeKorean([[['ㅅ', '시'], '시']]);
+    await page.keyboard.type(' OK');
+    expect(await bodyText()).toBe('부산보도자료시 OK\n\n둘째 문단');
+    expect(await body().locator('a').innerText()).toBe('보도자료');
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved');
+    const draftId = await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-draft-id');
+    expect(JSON.stringify(app.host.services.drafts.get(draftId!).article.body)).toMatch(/"text":"부산".*"text":"보도자료".*"type":"link".*"text":"시 OK"/);
   });
 
   test('no save and no re-render of the paragraph while a syllable is being composed', async () => {

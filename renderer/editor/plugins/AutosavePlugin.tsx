@@ -5,6 +5,7 @@ import { useDraft } from '../../state/draft.ts';
 import { BlockSerializer } from '../block-serializer.ts';
 import { changedBlockKeys } from '../changed-blocks.ts';
 import { isPasting } from '../clipboard/paste-lock.ts';
+import { isComposing } from '../composition.ts';
 
 // Tells the draft store that the body changed, and lends it the means to serialize the body
 // later. The keystroke path does nothing more than flip a flag.
@@ -19,7 +20,7 @@ export function AutosavePlugin() {
       unsaved: () => serializer.unsaved(),
       // A large paste goes in piece by piece; saving meanwhile would store half of it (and
       // serialize a growing document once a second).
-      isComposing: () => editor.isComposing() || isPasting(editor),
+      isComposing: () => isComposing(editor) || isPasting(editor),
     });
     const unregister = editor.registerUpdateListener((update) => {
       const { dirtyElements, dirtyLeaves, prevEditorState, editorState, tags } = update;

@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import { changedBlockKeys } from '../../editor/changed-blocks.ts';
+import { isComposing } from '../../editor/composition.ts';
 import { useCounts } from '../../state/counts.ts';
 import { BlockCounts } from './block-counts.ts';
 
@@ -14,7 +15,7 @@ export function CountsPlugin() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const counts = new BlockCounts();
     const recount = () => {
-      if (editor.isComposing()) {
+      if (isComposing(editor)) {
         timer = setTimeout(recount, PAUSE_MS);
         return;
       }
