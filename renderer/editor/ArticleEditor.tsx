@@ -80,7 +80,8 @@ function ArticleEditorView({ initialBody }: ArticleEditorProps) {
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedLinkUrl} attributes={LINK_ATTRIBUTES} />
-        <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+        {/* Merged cells come with tables pasted from Word and HWP (title rows), and go to the site as they are. */}
+        <TablePlugin hasCellMerge hasCellBackgroundColor={false} />
         <HorizontalRulePlugin />
         <MarkdownShortcutPlugin transformers={ARTICLE_TRANSFORMERS} />
         <ListTabPlugin />

@@ -382,6 +382,13 @@ describe('the article body editor', () => {
     // Plain text is Lexical's own paste.
     await paste(page, '', 'just text');
     await expect.poll(() => body(page).innerText()).toContain('just text');
+
+    // A table's merged cells (a title row across, a label down two rows) stay merged.
+    await page.keyboard.press('Enter');
+    await paste(page, '<table><tr><td colspan="2">Cargo, 2025</td></tr><tr><td rowspan="2">Busan</td><td>Containers</td></tr><tr><td>Cruise</td></tr></table>');
+    await expect.poll(() => body(page).locator('table td, table th').count()).toBe(4);
+    expect(await body(page).locator('[colspan="2"]').innerText()).toBe('Cargo, 2025');
+    expect(await body(page).locator('[rowspan="2"]').innerText()).toBe('Busan');
     expect(realProblems(problems)).toEqual([]);
     await page.close();
   });
