@@ -1,6 +1,8 @@
 import { create } from 'zustand';
+import type { AppError } from '../../electron/model/errors.ts';
 import type { Preferences, PreferencesPatch } from '../../electron/model/preferences.ts';
 import { api } from '../bridge.ts';
+import { asAppError } from '../editor/media/import.ts';
 import { changeLanguage, resolveLanguage } from '../i18n/index.ts';
 
 interface PreferencesState {
@@ -8,6 +10,8 @@ interface PreferencesState {
   systemLocale: string;
   load(preferences: Preferences, systemLocale: string): void;
   update(patch: PreferencesPatch): Promise<void>;
+  // Why the last change could not be stored, until one is.
+  problem: AppError | null;
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -16,6 +20,7 @@ let latestUpdate = 0;
 export const usePreferences = create<PreferencesState>()((set, get) => ({
   preferences: null,
   systemLocale: 'en',
+  problem: null,
   load(preferences, systemLocale) {
     set({ preferences, systemLocale });
     applyAppearance(preferences);
@@ -36,7 +41,16 @@ export const usePreferences = create<PreferencesState>()((set, get) => ({
       () => undefined,
       () => undefined,
     );
-    const preferences = await sent;
+    let preferences: Preferences;
+    try {
+      preferences = await sent;
+      set({ problem: null });
+    } catch (error) {
+      // Not stored (a disk that refuses the file, a value main would not take): the dialog says
+      // so, and shows again what is stored rather than what was only typed.
+      set({ problem: asAppError(error) });
+      preferences = await api.invoke('settings.get', {});
+    }
     if (sequence === latestUpdate) {
       set({ preferences });
       applyAppearance(preferences);

@@ -38,6 +38,27 @@ describe('an article and its fields', () => {
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
   });
 
+  test('a setting typed digit by digit, or cleared to be retyped, is kept as typed and stored once it is acceptable', async () => {
+    await page.getByRole('button', { name: '설정' }).click();
+    const dialog = page.getByRole('dialog', { name: '설정' });
+    const fontSize = dialog.getByLabel('편집기 글자 크기');
+    await fontSize.selectText();
+    await page.keyboard.type('2');
+    expect(await fontSize.inputValue()).toBe('2');
+    expect(await dialog.getByRole('alert').innerText()).toBe('12에서 28 사이의 숫자를 입력하세요.');
+    await page.keyboard.type('0');
+    await expect.poll(() => app.host.services.preferences.get().editor.fontSize).toBe(20);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+
+    const name = dialog.getByLabel('이름', { exact: true });
+    await name.fill('');
+    expect(await dialog.getByRole('alert').innerText()).toBe('매체 이름을 입력하세요.');
+    await name.pressSequentially('부산이라 좋다');
+    await expect.poll(() => app.host.services.preferences.get().publications.map((p) => p.name)).toEqual(['부산이라 좋다']);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await dialog.getByRole('button', { name: '완료' }).click();
+  });
+
   test('every field survives a reload', async () => {
     await main().getByLabel('머리말', { exact: true }).fill('인터뷰');
     await main().getByLabel('제목', { exact: true }).fill('뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야');

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatIssue } from '../../../electron/model/issue-number.ts';
-import type { Publication } from '../../../electron/model/preferences.ts';
+import { Publication } from '../../../electron/model/preferences.ts';
+import { CheckedField } from './CheckedField.tsx';
 
 interface PublicationsEditorProps {
   publications: readonly Publication[];
@@ -9,6 +10,13 @@ interface PublicationsEditorProps {
 
 type EditableKey = Exclude<keyof Publication, 'id'>;
 const FIELDS: readonly EditableKey[] = ['name', 'issuePattern', 'captionPrefix', 'defaultSection', 'defaultSource', 'footerTemplate'];
+
+// What the preferences take in each field, from the contract's schema. Only the name can be
+// refused once the input keeps to its length: it may not be empty.
+function fieldSchema(key: EditableKey) {
+  const schema = Publication.shape[key];
+  return 'unwrap' in schema ? schema.unwrap() : schema;
+}
 
 // Publication profiles: each magazine's name, issue-number pattern, caption style, defaults and
 // copyright footer. New drafts take them from the chosen publication.
@@ -39,14 +47,15 @@ export function PublicationsEditor({ publications, onChange }: PublicationsEdito
         <fieldset key={publication.id} className="publication">
           <legend>{publication.name}</legend>
           {FIELDS.map((key) => (
-            <label key={key} className="settings-row">
-              {t(`settings.publication.${key}`)}
-              {key === 'footerTemplate' ? (
-                <textarea rows={2} value={publication[key]} onChange={(event) => change(index, key, event.target.value)} />
-              ) : (
-                <input value={publication[key]} onChange={(event) => change(index, key, event.target.value)} />
-              )}
-            </label>
+            <CheckedField
+              key={key}
+              label={t(`settings.publication.${key}`)}
+              multiline={key === 'footerTemplate'}
+              maxLength={fieldSchema(key).maxLength ?? undefined}
+              value={publication[key]}
+              problem={(text) => (fieldSchema(key).safeParse(text).success ? null : t('settings.publicationNameRequired'))}
+              onCommit={(text) => change(index, key, text)}
+            />
           ))}
           <p className="field-hint">{t('settings.issueExample', { example: formatIssue(publication.issuePattern, new Date()) })}</p>
           <button type="button" onClick={() => onChange(publications.filter((_, i) => i !== index))}>
