@@ -18,7 +18,6 @@ export const en = {
     sortAndFilter: 'Sort and filter',
     sortBy: 'Sort by',
     descending: 'Descending',
-    ascending: 'Ascending',
     all: 'All',
     column: {
       updatedAt: 'Updated',
@@ -46,7 +45,13 @@ export const en = {
     importDraft: 'Import draft…',
     importDraftHint: 'Opens a .pressroom file from someone else as a new draft.',
     imported: 'Draft imported.',
-    listLabel: 'Drafts, newest first',
+    listLabel: 'Drafts, {{order}}',
+    order: {
+      newest: 'newest first',
+      relevance: 'best matches first',
+      ascending: 'by {{column}}, ascending',
+      descending: 'by {{column}}, descending',
+    },
   },
   status: {
     draft: 'Draft',

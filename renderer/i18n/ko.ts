@@ -19,7 +19,6 @@ export const ko: Messages = {
     sortAndFilter: '정렬과 필터',
     sortBy: '정렬 기준',
     descending: '내림차순',
-    ascending: '오름차순',
     all: '전체',
     column: {
       updatedAt: '수정 시각',
@@ -47,7 +46,13 @@ export const ko: Messages = {
     importDraft: '원고 가져오기…',
     importDraftHint: '.pressroom 파일을 새 원고로 엽니다.',
     imported: '원고를 가져왔습니다.',
-    listLabel: '원고 목록, 최근 수정 순',
+    listLabel: '원고 목록, {{order}}',
+    order: {
+      newest: '최근 수정 순',
+      relevance: '검색어와 잘 맞는 순',
+      ascending: '{{column}} 오름차순',
+      descending: '{{column}} 내림차순',
+    },
   },
   status: {
     draft: '작성 중',

@@ -101,7 +101,10 @@ export function visibleDrafts(drafts: readonly DraftSummary[], filters: Filters,
     if (sort.key === 'updatedAt') return a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0;
     return collator.compare(a[sort.key], b[sort.key]);
   };
-  return rows.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b)));
+  // Drafts with nothing in the sorted field (an untitled draft, no section yet) come last
+  // whichever way the list runs, not first as empty text would.
+  const blank = (draft: DraftSummary) => sort.key !== 'updatedAt' && sort.key !== 'status' && draft[sort.key] === '';
+  return rows.sort((a, b) => Number(blank(a)) - Number(blank(b)) || (sort.descending ? -compare(a, b) : compare(a, b)));
 }
 
 
@@ -117,7 +120,10 @@ function collatorFor(locale: string): Intl.Collator {
 }
 
 export function distinctValues(drafts: readonly DraftSummary[], key: FilterKey): string[] {
-  return [...new Set(drafts.map((draft) => draft[key]).filter((value) => value !== ''))].sort();
+  const values = [...new Set(drafts.map((draft) => draft[key]).filter((value) => value !== ''))];
+  // Statuses in the order a draft goes through them, not the alphabet's.
+  if (key === 'status') return values.sort((a, b) => STATUS_ORDER.indexOf(a as ArticleStatus) - STATUS_ORDER.indexOf(b as ArticleStatus));
+  return values.sort();
 }
 
 // Every window hears every change, so two windows on the same library stay in step. A change

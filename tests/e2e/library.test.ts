@@ -82,6 +82,11 @@ describe('the drafts library', () => {
     await page.getByRole('button', { name: '내림차순' }).click();
     // Korean collation: Hangul in 가나다 order, then Latin.
     await expect.poll(headlines).toEqual(['뿌리산업에 첨단기술 더해 글로벌 경쟁력 높여야', '해운대 해수욕장 개장', 'Harbour industries look to robotics']);
+    // A screen reader hears the order the list is in, and the toggle keeps its name.
+    expect(await page.getByRole('listbox', { name: '원고 목록, 제목 오름차순' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '내림차순' }).getAttribute('aria-pressed')).toBe('false');
+    // Statuses are offered in the order a draft goes through them.
+    expect(await page.getByLabel('상태', { exact: true }).locator('option').allInnerTexts()).toEqual(['전체', '작성 중', '검토 중']);
   });
 
   test('a filter narrows a search, and the matches stay marked', async () => {
@@ -129,7 +134,8 @@ describe('the drafts library', () => {
 
   test('newest first, the draft being written rises to the top as it saves', async () => {
     await page.getByLabel('정렬 기준').selectOption({ label: '수정 시각' });
-    if ((await page.getByRole('button', { name: '오름차순' }).count()) > 0) await page.getByRole('button', { name: '오름차순' }).click();
+    const descending = page.getByRole('button', { name: '내림차순' });
+    if ((await descending.getAttribute('aria-pressed')) === 'false') await descending.click();
     const newestFirst = () => host.services.drafts.list('active').map((draft) => draft.headline);
     await expect.poll(headlines).toEqual(newestFirst());
     const [newer, older] = newestFirst();

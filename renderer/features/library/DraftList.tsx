@@ -1,5 +1,4 @@
 import { type KeyboardEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../electron/model/article.ts';
 import type { SearchResult } from '../../../electron/model/search.ts';
 import { DraftRow } from './DraftRow.tsx';
@@ -11,6 +10,8 @@ interface DraftListProps {
   highlights: ReadonlyMap<string, SearchResult['highlights']> | null;
   openDraftId: string | null;
   onOpen(id: string): void;
+  // The list's name for screen readers, saying its order.
+  label: string;
 }
 
 // Row heights are fixed in styles.css (.draft-item and .draft-item.with-snippet) so the list
@@ -21,8 +22,7 @@ const SEARCH_ROW_HEIGHT = 104;
 // The drafts as a listbox in the WAI-ARIA pattern: the list holds focus, arrow keys move the
 // active row (aria-activedescendant), Enter opens it. Rows outside the viewport are not
 // rendered; each row says its position so screen readers still announce "3 of 10,000".
-export function DraftList({ drafts, highlights, openDraftId, onOpen }: DraftListProps) {
-  const { t } = useTranslation();
+export function DraftList({ drafts, highlights, openDraftId, onOpen, label }: DraftListProps) {
   const container = useRef<HTMLUListElement>(null);
   const rowHeight = highlights ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const visible = useWindow(container, drafts.length, rowHeight);
@@ -77,7 +77,7 @@ export function DraftList({ drafts, highlights, openDraftId, onOpen }: DraftList
       className="draft-list"
       role="listbox"
       tabIndex={0}
-      aria-label={t('library.listLabel')}
+      aria-label={label}
       aria-activedescendant={activeDraft ? `draft-${activeDraft.id}` : undefined}
       onKeyDown={onKeyDown}
     >

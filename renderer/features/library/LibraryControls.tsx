@@ -34,8 +34,9 @@ export function LibraryControls() {
             ))}
           </select>
         </label>
+        {/* A toggle keeps its name; pressed says which way the list runs. */}
         <button type="button" aria-pressed={sort.descending} onClick={() => setSort(sort.key, !sort.descending)}>
-          {sort.descending ? t('library.descending') : t('library.ascending')}
+          {t('library.descending')}
         </button>
       </div>
       {FILTER_KEYS.map((key) => {

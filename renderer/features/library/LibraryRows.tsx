@@ -30,6 +30,11 @@ export function LibraryRows({ onOpen }: { onOpen(id: string): void }) {
   }, [drafts, results, filters, sort, i18n.language]);
 
   const count = shown.drafts.length;
+  const order = results
+    ? t('library.order.relevance')
+    : sort.key === 'updatedAt' && sort.descending
+      ? t('library.order.newest')
+      : t(sort.descending ? 'library.order.descending' : 'library.order.ascending', { column: t(`library.column.${sort.key}`) });
   return (
     <>
       <p className="visually-hidden" aria-live="polite">
@@ -44,7 +49,7 @@ export function LibraryRows({ onOpen }: { onOpen(id: string): void }) {
           ))}
         </ul>
       ) : (
-        <DraftList drafts={shown.drafts} highlights={shown.highlights} openDraftId={openDraftId} onOpen={onOpen} />
+        <DraftList drafts={shown.drafts} highlights={shown.highlights} openDraftId={openDraftId} onOpen={onOpen} label={t('library.listLabel', { order })} />
       )}
       {results && results.length >= SEARCH_LIMIT && <p className="sidebar-note">{t('library.resultsCapped', { count: SEARCH_LIMIT })}</p>}
     </>
