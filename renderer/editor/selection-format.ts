@@ -1,6 +1,7 @@
 import { $isLinkNode } from '@lexical/link';
 import { $isListNode, ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { $isTableCellNode, $isTableSelection } from '@lexical/table';
 import { $findMatchingParent, $getNearestNodeOfType } from '@lexical/utils';
 import { $getSelection, $isParagraphNode, $isRangeSelection, $isRootOrShadowRoot, type LexicalNode } from 'lexical';
 import type { BlockType } from './commands.ts';
@@ -15,6 +16,8 @@ export interface SelectionFormat {
   underline: boolean;
   strikethrough: boolean;
   link: boolean;
+  // The caret or the selected cells are in a table: its rows and columns can be edited.
+  table: boolean;
 }
 
 export const NO_SELECTION_FORMAT: SelectionFormat = {
@@ -24,6 +27,7 @@ export const NO_SELECTION_FORMAT: SelectionFormat = {
   underline: false,
   strikethrough: false,
   link: false,
+  table: false,
 };
 
 // The block the caret is in: the child of the root, or of a table cell (a shadow root).
@@ -56,6 +60,7 @@ function $blockType(anchor: LexicalNode): SelectionBlock {
 // What the toolbar shows for the current selection. Called in a read or update.
 export function $readSelectionFormat(): SelectionFormat {
   const selection = $getSelection();
+  if ($isTableSelection(selection)) return { ...NO_SELECTION_FORMAT, table: true };
   if (!$isRangeSelection(selection)) return NO_SELECTION_FORMAT;
   const anchor = selection.anchor.getNode();
   const focus = selection.focus.getNode();
@@ -66,6 +71,7 @@ export function $readSelectionFormat(): SelectionFormat {
     underline: selection.hasFormat('underline'),
     strikethrough: selection.hasFormat('strikethrough'),
     link: $findMatchingParent(anchor, $isLinkNode) !== null || $findMatchingParent(focus, $isLinkNode) !== null,
+    table: $findMatchingParent(anchor, $isTableCellNode) !== null,
   };
 }
 
@@ -76,6 +82,7 @@ export function sameFormat(a: SelectionFormat, b: SelectionFormat): boolean {
     a.italic === b.italic &&
     a.underline === b.underline &&
     a.strikethrough === b.strikethrough &&
-    a.link === b.link
+    a.link === b.link &&
+    a.table === b.table
   );
 }

@@ -346,6 +346,27 @@ describe('the article body editor', () => {
     expect(await body(page).locator('table tr:first-child > *').allInnerTexts()).toEqual(['Year', 'Exports', 'Share']);
     await waitSaved(page);
 
+    // Rows and columns come and go from the toolbar while the caret is in the table.
+    const tableButtons = page.getByRole('group', { name: 'Table' });
+    await tableButtons.getByRole('button', { name: 'Add a row below' }).click();
+    await expect.poll(() => cells.count()).toBe(4);
+    await tableButtons.getByRole('button', { name: 'Add a column to the right' }).click();
+    await expect.poll(() => body(page).locator('table tr:first-child > *').allInnerTexts()).toEqual(['Year', 'Exports', 'Share', '\n']);
+    // Each goes where the caret is: in the new column, then in the new row.
+    await body(page).locator('table tr:first-child > *').last().click();
+    await tableButtons.getByRole('button', { name: 'Delete column' }).click();
+    await expect.poll(() => body(page).locator('table tr:first-child > *').count()).toBe(3);
+    await body(page).locator('table tr:nth-child(2) > *').first().click();
+    await tableButtons.getByRole('button', { name: 'Delete row' }).click();
+    await expect.poll(() => cells.count()).toBe(3);
+    expect(await body(page).locator('table tr:first-child > *').allInnerTexts()).toEqual(['Year', 'Exports', 'Share']);
+    await tableButtons.getByRole('button', { name: 'Delete table' }).click();
+    await expect.poll(() => body(page).locator('table').count()).toBe(0);
+    expect(await tableButtons.count()).toBe(0);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => body(page).locator('table tr:first-child > *').allInnerTexts()).toEqual(['Year', 'Exports', 'Share']);
+    await waitSaved(page);
+
     // Headings from the toolbar, and back.
     await body(page).locator('p', { hasText: 'Next paragraph' }).click();
     await button(page, 'Heading 3').click();

@@ -7,6 +7,7 @@ import { toggleBlock, toggleList } from '../actions.ts';
 import { OPEN_FIND_COMMAND, OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
 import { OPEN_PHOTO_PICKER_COMMAND } from '../media/commands.ts';
 import { ReviewToolbarButtons } from '../review/ReviewToolbar.tsx';
+import { TableButtons } from '../table/TableButtons.tsx';
 import { ToolbarButton } from './ToolbarButton.tsx';
 import { useHistoryAvailability } from './useHistoryAvailability.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
@@ -80,6 +81,7 @@ export function Toolbar() {
         glyph="▦"
         onPress={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}
       />
+      {format.table && <TableButtons editor={editor} />}
       <ToolbarButton label={t('editor.toolbar.photo')} glyph={<PhotoGlyph />} onPress={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, 'photo')} />
       <ToolbarButton label={t('editor.toolbar.gallery')} glyph={<PhotoGlyph gallery />} onPress={() => editor.dispatchCommand(OPEN_PHOTO_PICKER_COMMAND, 'gallery')} />
       <Separator />
