@@ -30,7 +30,7 @@ interface LibraryState {
 // The most results a search shows; the list says when there were more.
 export const SEARCH_LIMIT = 100;
 
-function search(query: string, scope: LibraryScope, filters: Filters): Promise<SearchResult[]> {
+function searchDrafts(query: string, scope: LibraryScope, filters: Filters): Promise<SearchResult[]> {
   return api.invoke('drafts.search', { query, scope, filters, limit: SEARCH_LIMIT });
 }
 
@@ -53,7 +53,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       const first = await api.invoke('drafts.list', { scope, limit: FIRST_SCREENFUL });
       if (current() && !get().loaded) set({ drafts: first });
     }
-    const [drafts, results] = await Promise.all([api.invoke('drafts.list', { scope }), query.trim() ? search(query, scope, filters) : Promise.resolve(null)]);
+    const [drafts, results] = await Promise.all([api.invoke('drafts.list', { scope }), query.trim() ? searchDrafts(query, scope, filters) : Promise.resolve(null)]);
     // A scope switch or a new query while this was loading must not show stale rows.
     if (current()) set({ drafts, results, loaded: true });
   },
@@ -72,7 +72,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   async search() {
     const { query, scope, filters } = get();
     if (!query.trim()) return;
-    const results = await search(query, scope, filters);
+    const results = await searchDrafts(query, scope, filters);
     if (get().query === query && get().scope === scope && get().filters === filters) set({ results });
   },
   setSort(key, descending) {
