@@ -143,5 +143,8 @@ describe('a hostile post on the site', () => {
     expect(() => parsePost({ title: 'T', content: blocks })).not.toThrow();
     const wide = `<p>${'<span>x</span>'.repeat(50_000)}</p>`;
     expect(parsePost({ title: 'T', content: wide }).article.body.root.children).toHaveLength(1);
+    // Spans of tens of thousands of rows and columns, in every cell of a long table.
+    const spans = `<!-- wp:table -->\n<figure class="wp-block-table"><table><tbody>${'<tr><th rowspan="99999" colspan="99999">x</th><td>y</td></tr>'.repeat(2_000)}</tbody></table></figure>\n<!-- /wp:table -->`;
+    expect(parsePost({ title: 'T', content: spans }).article.body.root.children).toHaveLength(1);
   });
 });

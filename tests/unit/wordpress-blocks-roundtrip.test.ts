@@ -79,8 +79,9 @@ const richBody = body(
   pullquote(text('Pulled '), text('out', 2)),
   hr(),
   table([cell(3, text('Year')), cell(1, text('Budget'))], [cell(2, text('2024')), cell(0, text('7 '), text('meetings', 1))]),
-  // Merged cells, as pasted from Word or HWP: a title row across, a label down two rows.
-  table([{ ...cell(1, text('Cargo, 2025')), colSpan: 2 }], [{ ...cell(0, text('Busan')), rowSpan: 2 }, cell(0, text('Containers'))], [cell(0, text('Cruise'))]),
+  // Merged cells, as pasted from Word or HWP: a title row across, a header label down two rows
+  // (a header column, so the title over it is a header of both kinds, as the editor makes it).
+  table([{ ...cell(3, text('Cargo, 2025')), colSpan: 2 }], [{ ...cell(2, text('Busan')), rowSpan: 2 }, cell(0, text('Containers'))], [cell(0, text('Cruise'))]),
   figure(image(ids[0]!, 'Alt "text"', '김사진'), [text('A '), text('caption', 2)], 'wide'),
   figure(image(ids[3]!, 'Left photo'), [], 'inline', 'left'),
   gallery([image(ids[4]!, 'g1', 'c1'), image(ids[5]!, 'g2')], [text('Two photos')]),

@@ -253,18 +253,52 @@ export function tableFromHtml(table: HtmlElement, inline: InlineOptions): Lexica
   ];
   if (head.length + body.length === 0) return null;
   const cellsOf = (row: HtmlElement) => elementsOf(row.children).filter((cell) => cell.tag === 'td' || cell.tag === 'th');
-  const columnHeaders = new Set<number>();
-  const width = Math.max(0, ...body.map((row) => cellsOf(row).length));
-  for (let column = 0; column < width; column += 1) {
-    if (body.length > 0 && body.every((row) => cellsOf(row)[column]?.tag === 'th')) columnHeaders.add(column);
-  }
+  const headCells = head.map(cellsOf);
+  const bodyCells = body.map(cellsOf);
+  // Each cell's column in the table's grid, past the cells that rows above span into it.
+  const columns = gridColumns([...headCells, ...bodyCells]);
+  const bodyColumns = columns.slice(headCells.length);
+  // A column is a header column when every body cell starting in it is a <th>.
+  const allHeaders = new Map<number, boolean>();
+  bodyCells.forEach((cells, row) =>
+    cells.forEach((cell, index) => {
+      const column = bodyColumns[row]![index]!;
+      allHeaders.set(column, (allHeaders.get(column) ?? true) && cell.tag === 'th');
+    }),
+  );
+  const columnHeaders = new Set([...allHeaders].filter(([, headers]) => headers).map(([column]) => column));
   const toCell = (cell: HtmlElement, column: number, inHead: boolean): TableCellJson => ({
     headerState: (inHead ? HeaderState.row : cell.tag === 'th' && !columnHeaders.has(column) ? HeaderState.row : 0) | (columnHeaders.has(column) ? HeaderState.column : 0),
     colSpan: dimension(cell.attrs.colspan) ?? 1,
     rowSpan: dimension(cell.attrs.rowspan) ?? 1,
     inline: inlineFromHtml(cell.children, inline),
   });
-  const rows = [...head.map((row) => cellsOf(row).map((cell, column) => toCell(cell, column, true))), ...body.map((row) => cellsOf(row).map((cell, column) => toCell(cell, column, false)))];
+  const rows = [...headCells, ...bodyCells].map((cells, row) => cells.map((cell, index) => toCell(cell, columns[row]![index]!, row < headCells.length)));
   return tableNode(rows.filter((row) => row.length > 0));
+}
+
+// The grid column each cell starts in: a cell takes the first column not yet taken by a cell
+// of a row above that spans down into this one. Markup from a site is not trusted to be sane:
+// past a budget of grid places (far beyond any real table), spans are no longer followed.
+const GRID_BUDGET = 100_000;
+
+function gridColumns(rows: readonly (readonly HtmlElement[])[]): number[][] {
+  const taken = rows.map(() => new Set<number>());
+  let budget = GRID_BUDGET;
+  return rows.map((cells, row) => {
+    let column = 0;
+    return cells.map((cell) => {
+      while (taken[row]!.has(column)) column += 1;
+      const start = column;
+      const across = dimension(cell.attrs.colspan) ?? 1;
+      const down = Math.min(dimension(cell.attrs.rowspan) ?? 1, rows.length - row);
+      if (across * down <= budget) {
+        budget -= across * down;
+        for (let r = row + 1; r < row + down; r += 1) for (let c = start; c < start + across; c += 1) taken[r]!.add(c);
+      }
+      column = start + across;
+      return start;
+    });
+  });
 }
 
