@@ -1,5 +1,6 @@
 import { stopLexicalPropagation } from 'lexical';
 import { useCallback, useRef } from 'react';
+import { findShortcut } from '../shortcuts.ts';
 
 // A figure's own fields and buttons live inside the body's contenteditable, so their key, input
 // and clipboard events bubble up to the body editor, which would act on them: Enter on a button
@@ -31,9 +32,20 @@ function carriesFiles(event: Event): boolean {
   return event instanceof DragEvent && Boolean(event.dataTransfer?.types.includes('Files'));
 }
 
+// Undo and redo pressed on one of the figure's buttons (after "Remove this photo", focus is on
+// the next photo's button) are the body's: a button has no history of its own. In a text field
+// they stay the field's.
+function isBodyHistoryKey(event: Event): boolean {
+  return (
+    event instanceof KeyboardEvent &&
+    event.target instanceof HTMLButtonElement &&
+    findShortcut(event, ['undo', 'redo']) !== null
+  );
+}
+
 // Files dragged over a field still go to the body, which puts photos after this one.
 function guard(event: Event): void {
-  if (isFormControl(event.target) && !carriesFiles(event)) stopLexicalPropagation(event);
+  if (isFormControl(event.target) && !carriesFiles(event) && !isBodyHistoryKey(event)) stopLexicalPropagation(event);
 }
 
 export function useLexicalGuard<T extends HTMLElement>(): (element: T | null) => void {
