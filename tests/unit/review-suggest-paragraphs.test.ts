@@ -1,6 +1,6 @@
 import { ListItemNode, ListNode, $createListItemNode, $createListNode } from '@lexical/list';
 import { $isMarkNode, MarkNode } from '@lexical/mark';
-import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, createEditor, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical';
+import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $setSelection, $isElementNode, $isLineBreakNode, $isTextNode, createEditor, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical';
 import { describe, expect, test } from 'vitest';
 import type { LexicalDocument } from '../../electron/model/article.ts';
 import { bodyParagraphs } from '../../electron/model/plain-text.ts';
@@ -183,6 +183,27 @@ describe('Backspace at a paragraph’s start in suggestion mode', () => {
     run(editor, () => textIn(1).select(3, 3));
     run(editor, () => $deleteSuggested(false, 'grapheme', kim));
     expect(shape(editor)).toBe('위. | ⟨⤺⟩아래.');
+  });
+});
+
+describe('a selection across paragraphs deleted in suggestion mode', () => {
+  test('takes the paragraph marks with the text: accepted, one paragraph is left, as without suggesting', () => {
+    const editor = setup('하나 둘 셋.', '가운데', '넷 다섯.');
+    const kim = contextFor('Kim');
+    run(editor, () => {
+      const selection = $createRangeSelection();
+      selection.anchor.set(textIn(0).getKey(), 5, 'text');
+      selection.focus.set(textIn(2).getKey(), 1, 'text');
+      $setSelection(selection);
+    });
+    run(editor, () => $deleteSuggested(true, 'grapheme', kim));
+    expect(shape(editor)).toBe('하나 둘 [-셋.-] | ⟨⤺⟩[-가운데-] | ⟨⤺⟩[-넷-] 다섯.');
+    // One suggestion: the text and the marks are accepted or rejected together.
+    expect(new Set(suggestionsInBody(json(editor)).map(({ id }) => id)).size).toBe(1);
+    expect(bodyParagraphs(applySuggestions(json(editor), 'accepted'))).toEqual(['하나 둘  다섯.']);
+    expect(bodyParagraphs(applySuggestions(json(editor), 'rejected'))).toEqual(['하나 둘 셋.', '가운데', '넷 다섯.']);
+    decideAll(editor, 'accepted');
+    expect(shape(editor)).toBe('하나 둘  다섯.');
   });
 });
 

@@ -488,6 +488,9 @@ function $isolate(node: TextNode, start: number, end: number): TextNode {
 // A selection deleted in suggestion mode: its text (in each block) wrapped in a deletion, one's
 // own insertions in it really removed, and the caret put before (Backspace) or after it.
 export function $markSelectionDeleted(selection: RangeSelection, backward: boolean, context: SuggestContext): void {
+  const [start, end] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus];
+  const startBlock = $blockOf(start.getNode());
+  const endBlock = $blockOf(end.getNode());
   const nodes = selection.extract();
   const info = context.newInfo();
   let current: SuggestionDeleteNode | null = null;
@@ -517,6 +520,7 @@ export function $markSelectionDeleted(selection: RangeSelection, backward: boole
     first ??= current;
     last = current;
   }
+  $suggestJoinsBetween(startBlock, endBlock, info);
   if (first !== null && last !== null) {
     if (backward) $selectBefore(first);
     else $selectAfter(last);
@@ -533,6 +537,25 @@ export function $markSelectionDeleted(selection: RangeSelection, backward: boole
     const point = backward ? after.anchor : after.focus;
     after.anchor.set(point.key, point.offset, point.type);
     after.focus.set(point.key, point.offset, point.type);
+  }
+}
+
+// The paragraph marks a deleted selection takes with its text: each block after the first, up
+// to the last, is joined to the one before, in the same suggestion as the text, so accepting
+// it leaves one paragraph, as the deletion would have without suggesting.
+function $suggestJoinsBetween(startBlock: ElementNode | null, endBlock: ElementNode | null, info: SuggestionInfo): void {
+  if (startBlock === null || endBlock === null || startBlock.is(endBlock)) return;
+  const parent = startBlock.getParent();
+  if (parent === null || !parent.is(endBlock.getParent())) return;
+  for (let block = startBlock.getNextSibling(); block !== null; block = block.getNextSibling()) {
+    const head = $isTextBlock(block) && $isTextBlock(block.getPreviousSibling()) ? block.getFirstChild() : undefined;
+    const joined = $isSuggestionBreakNode(head) && head.getKind() === 'join';
+    if (head !== undefined && !joined) {
+      const mark = $createSuggestionBreakNode('join', info);
+      if (head) head.insertBefore(mark);
+      else (block as ElementNode).append(mark);
+    }
+    if (block.is(endBlock)) return;
   }
 }
 
