@@ -27,6 +27,7 @@ import {
   SKIP_SCROLL_INTO_VIEW_TAG,
 } from 'lexical';
 import { useEffect } from 'react';
+import { registerCompositionEdges } from '../composition.ts';
 import { useTranslation } from 'react-i18next';
 import { OPEN_LINK_EDITOR_COMMAND } from '../commands.ts';
 import { LinkEditor } from '../link/LinkEditor.tsx';
@@ -61,6 +62,8 @@ function CaptionRulesPlugin({ parent, nodeKey }: { parent: LexicalEditor; nodeKe
   useEffect(
     () =>
       mergeRegister(
+        // A caption's links take Hangul at their edges as the body's do: beside them.
+        registerCompositionEdges(editor),
         editor.registerCommand(
           KEY_ENTER_COMMAND,
           (event) => {
