@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { ArticleFields, Draft, LexicalDocument } from '../../electron/model/article.ts';
 import type { Input } from '../../electron/contract.ts';
-import { AppError, type ErrorCode } from '../../electron/model/errors.ts';
+import { type AppError, type ErrorCode } from '../../electron/model/errors.ts';
 import { api } from '../bridge.ts';
 import type { BodySnapshot } from '../editor/block-serializer.ts';
 import { noteKeystroke } from './typing-pause.ts';
+import { asAppError } from '../errors.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
@@ -129,7 +130,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       } catch (error) {
         bodyDirty = true;
         source?.unsaved();
-        const failure = error instanceof AppError ? error : new AppError('internal', 'errors.internal');
+        const failure = asAppError(error);
         // Main no longer holds what the patch was based on (it restarted, or the draft was saved
         // from elsewhere): the next save, at once, carries every block. Not an error to show.
         if (failure.messageKey === 'body.resync' && get().draftId === draftId) {

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { AppError } from '../../electron/model/errors.ts';
 import type { Preferences, PreferencesPatch } from '../../electron/model/preferences.ts';
 import { api } from '../bridge.ts';
-import { asAppError } from '../editor/media/import.ts';
 import { changeLanguage, resolveLanguage } from '../i18n/index.ts';
+import { asAppError } from '../errors.ts';
 
 interface PreferencesState {
   preferences: Preferences | null;

@@ -8,6 +8,7 @@ import { stepsOf, type WorkflowChoice } from '../features/review/workflow.ts';
 import { useDraft } from './draft.ts';
 import { useLibrary } from './library.ts';
 import { usePublishing } from './publishing.ts';
+import { asAppError } from '../errors.ts';
 
 // The open draft's review: its threads, suggestions and workflow as main keeps them, the account's
 // role, and what the body shows of them (the order of the marked passages, the suggestions in it),
@@ -99,10 +100,10 @@ interface ReviewState {
   transition(choice: WorkflowChoice, note: string, siteId: string, scheduleAt?: string): Promise<boolean>;
 }
 
-function asAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  console.error(error);
-  return new AppError('internal', 'errors.internal');
+// An unexpected failure in review work is logged, then read as the app's error.
+function reviewError(error: unknown): AppError {
+  if (!(error instanceof AppError)) console.error(error);
+  return asAppError(error);
 }
 
 export const useReview = create<ReviewState>()((set, get) => {
@@ -114,7 +115,7 @@ export const useReview = create<ReviewState>()((set, get) => {
       if (get().draftId === draftId) apply(value);
       return true;
     } catch (error) {
-      if (get().draftId === draftId) set({ [field]: asAppError(error) });
+      if (get().draftId === draftId) set({ [field]: reviewError(error) });
       return false;
     } finally {
       if (get().draftId === draftId) set({ busy: false });
@@ -177,7 +178,7 @@ export const useReview = create<ReviewState>()((set, get) => {
         data: data.status === 'fulfilled' ? data.value : get().data,
         me: me.status === 'fulfilled' ? me.value : get().me,
         status: summary.status === 'fulfilled' ? (summary.value[0]?.status ?? get().status) : get().status,
-        error: data.status === 'rejected' ? asAppError(data.reason) : get().error,
+        error: data.status === 'rejected' ? reviewError(data.reason) : get().error,
         problem: problem.status === 'fulfilled' ? problem.value : get().problem,
       });
     },
@@ -261,7 +262,7 @@ export const useReview = create<ReviewState>()((set, get) => {
       } catch (error) {
         // A record with this id exists already (sent from another window): nothing is lost.
         if (error instanceof AppError && error.code === 'conflict') return;
-        if (get().draftId === draftId) set({ error: asAppError(error) });
+        if (get().draftId === draftId) set({ error: reviewError(error) });
       }
     },
     async decide(ids, decision) {
@@ -322,7 +323,7 @@ export const useReview = create<ReviewState>()((set, get) => {
         if (open.draftId === draftId && draft.revision !== open.revision) open.open(draft);
         if (get().draftId === draftId) set({ status: draft.status });
       } catch (error) {
-        set({ workflowError: asAppError(error) });
+        set({ workflowError: reviewError(error) });
       }
       return true;
     },

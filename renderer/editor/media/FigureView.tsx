@@ -14,11 +14,12 @@ import { CaptionField } from './CaptionField.tsx';
 import { CommittedField } from './CommittedField.tsx';
 import { useLexicalGuard } from './guard.ts';
 import type { FigureAlignValue, FigureSizeValue } from './image-json.ts';
-import { asAppError, importFile } from './import.ts';
+import { importFile } from './import.ts';
 import { MediaImage } from './MediaImage.tsx';
 import { AlignGlyph, CaptionFormatButtons, MediaToolbar, ToolbarSeparator } from './MediaToolbar.tsx';
 import { useCaptionPrefix } from './prefix.ts';
 import { setAssetStates } from './status.ts';
+import { asAppError } from '../../errors.ts';
 
 const SIZES: FigureSizeValue[] = ['inline', 'wide', 'full'];
 const ALIGNS: FigureAlignValue[] = ['left', 'center', 'right'];

@@ -17,11 +17,12 @@ import { GALLERY_MAX, GALLERY_MIN, isImageFile, moveItem } from './files.ts';
 import { focusCaption } from './focus.ts';
 import { useLexicalGuard } from './guard.ts';
 import { imageFromAsset } from './image-json.ts';
-import { asAppError, importFile, inOrder } from './import.ts';
+import { importFile, inOrder } from './import.ts';
 import { MediaImage } from './MediaImage.tsx';
 import { CaptionFormatButtons, MediaToolbar, ToolbarSeparator } from './MediaToolbar.tsx';
 import { useCaptionPrefix } from './prefix.ts';
 import { setAssetStates } from './status.ts';
+import { asAppError } from '../../errors.ts';
 
 interface GalleryViewProps {
   nodeKey: NodeKey;

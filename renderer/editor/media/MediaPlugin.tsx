@@ -25,9 +25,10 @@ import { requestAttach } from '../../features/attachments/attach-requests.ts';
 import { GALLERY_MAX, GALLERY_MIN, isImageFile } from './files.ts';
 import { focusCaption } from './focus.ts';
 import { imageFromAsset } from './image-json.ts';
-import { asAppError, importFile, inOrder } from './import.ts';
+import { importFile, inOrder } from './import.ts';
 import { $captureInsertionPoint, $insertMediaBlock, type InsertionPoint } from './insert.ts';
 import { checkAssets, mediaImports, setAssetStates, useMediaImports } from './status.ts';
+import { asAppError } from '../../errors.ts';
 
 // Photos at once in flight to main: enough to keep sharp busy, few enough that thirty dropped
 // photos do not hold thirty files' bytes in the page together.

@@ -19,12 +19,6 @@ export async function importFile(file: File, purpose: AssetPurpose): Promise<Ass
   return api.invoke('assets.import', { name: file.name.slice(0, 1024), bytes, purpose });
 }
 
-// Any failure as the app's error, so the message is always one the writer can read.
-export function asAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof DOMException && error.name === 'NotReadableError') return new AppError('not_found', 'assets.unreadable');
-  return new AppError('internal', 'errors.internal');
-}
 
 // Runs `work` over the items with at most `limit` at a time, handing back one promise per item
 // in the items' order, so a caller can place results in order as each one lands.

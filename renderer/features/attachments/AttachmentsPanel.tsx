@@ -4,10 +4,11 @@ import type { Attachment } from '../../../electron/model/asset.ts';
 import type { AppError } from '../../../electron/model/errors.ts';
 import { api } from '../../bridge.ts';
 import { moveItem } from '../../editor/media/files.ts';
-import { asAppError, importFile, inOrder } from '../../editor/media/import.ts';
+import { importFile, inOrder } from '../../editor/media/import.ts';
 import { useDraft } from '../../state/draft.ts';
 import { takeAttachRequests } from './attach-requests.ts';
 import { ATTACHMENT_ACCEPT, attachmentKind, formatSize, MAX_ATTACHMENTS, MAX_NAME_LENGTH, renameAttachment } from './format.ts';
+import { asAppError } from '../../errors.ts';
 
 const NONE: readonly Attachment[] = [];
 

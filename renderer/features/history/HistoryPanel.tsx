@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleFields } from '../../../electron/model/article.ts';
-import { AppError } from '../../../electron/model/errors.ts';
+import { type AppError } from '../../../electron/model/errors.ts';
 import type { RevisionSummary } from '../../../electron/model/revision.ts';
 import { api } from '../../bridge.ts';
 import { currentArticle, useDraft } from '../../state/draft.ts';
 import { type ArticleDiff, diffArticles } from './article-diff.ts';
 import { DiffView } from './DiffView.tsx';
 import { RevisionList } from './RevisionList.tsx';
+import { asAppError } from '../../errors.ts';
 
 interface Props {
   draftId: string;
@@ -18,10 +19,6 @@ interface Props {
 interface Shown {
   id: number;
   diff: ArticleDiff;
-}
-
-function asAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('internal', 'errors.internal');
 }
 
 // Saves whatever is still waiting in the autosave, then reads the text as saved: versions are

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError } from '../../../electron/model/errors.ts';
 import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
+import { asAppError } from '../../errors.ts';
 
 // A draft as one file: export asks main for the save dialog (main writes the file), import
 // reads the chosen file's bytes here and hands them over; the renderer never names a path.
@@ -11,7 +11,7 @@ function useOutcome() {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
   const report = (error: unknown) => {
-    const failure = error instanceof AppError ? error : new AppError('internal', 'errors.internal');
+    const failure = asAppError(error);
     setMessage(t(failure.messageKey, failure.params ?? {}));
   };
   return { message, setMessage, report };

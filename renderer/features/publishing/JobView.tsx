@@ -4,9 +4,10 @@ import type { AppError } from '../../../electron/model/errors.ts';
 import type { PublishJob } from '../../../electron/model/publishing.ts';
 import { usePublishing } from '../../state/publishing.ts';
 import { formatSize } from '../attachments/format.ts';
-import { asAppError, doneText, errorText } from './messages.ts';
+import { doneText, errorText } from './messages.ts';
 import { SiteVersionCompare } from './SiteVersionCompare.tsx';
 import { CANCELLABLE_STATES, progressOf } from './publish-logic.ts';
+import { asAppError } from '../../errors.ts';
 
 interface JobViewProps {
   job: PublishJob;

@@ -7,8 +7,9 @@ import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
 import { useLibrary } from '../../state/library.ts';
 import { usePublishing } from '../../state/publishing.ts';
-import { asAppError, doneText, errorText } from './messages.ts';
+import { doneText, errorText } from './messages.ts';
 import { CANCELLABLE_STATES, RETRYABLE_STATES, isPublishJob, outboxCounts } from './publish-logic.ts';
+import { asAppError } from '../../errors.ts';
 
 // The outbox in the sidebar's footer: how many articles are still on their way, whether one
 // needs the writer, and a list of every job with Cancel and Retry. It also speaks: every job

@@ -6,7 +6,7 @@ import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
 import { usePublishing } from '../../state/publishing.ts';
 import { JobView } from './JobView.tsx';
-import { asAppError, errorText, preflightText } from './messages.ts';
+import { errorText, preflightText } from './messages.ts';
 import {
   OPEN_STATES,
   defaultAction,
@@ -19,6 +19,7 @@ import {
   proposedSchedule,
 } from './publish-logic.ts';
 import { showBlock } from './show-block.ts';
+import { asAppError } from '../../errors.ts';
 
 interface Props {
   draftId: string;

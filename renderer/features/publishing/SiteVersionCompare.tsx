@@ -6,7 +6,8 @@ import { api } from '../../bridge.ts';
 import { type ArticleDiff, diffTexts } from '../history/article-diff.ts';
 import { DiffView } from '../history/DiffView.tsx';
 import { comparable } from '../review/compare.ts';
-import { asAppError, errorText } from './messages.ts';
+import { errorText } from './messages.ts';
+import { asAppError } from '../../errors.ts';
 
 // A publish stopped because the post changed on the site: what the site has now against the
 // writer's draft, read side by side before choosing whose version stays. Fetched when asked.

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../electron/model/errors.ts';
 import type { Site } from '../../../electron/model/site.ts';
 import { usePublishing } from '../../state/publishing.ts';
-import { asAppError, errorText } from './messages.ts';
+import { errorText } from './messages.ts';
+import { asAppError } from '../../errors.ts';
 
 // The Settings section for WordPress sites: each site with what the account may do there, and
 // a form to add one. The application password goes to main once and never comes back.

@@ -1,14 +1,10 @@
 import type { TFunction } from 'i18next';
-import { AppError, type ErrorPayload } from '../../../electron/model/errors.ts';
+import type { ErrorPayload } from '../../../electron/model/errors.ts';
 import type { PreflightItem, PublishJob } from '../../../electron/model/publishing.ts';
 import { preflightSubject } from './publish-logic.ts';
 
 // Errors from main arrive as a message key and its parameters; the writer reads them in their
 // language. Anything else (a bug, a dropped bridge) reads as the generic internal error.
-
-export function asAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('internal', 'errors.internal');
-}
 
 export function errorText(t: TFunction, error: Pick<ErrorPayload, 'messageKey' | 'params'>): string {
   return t(error.messageKey, { ...error.params });

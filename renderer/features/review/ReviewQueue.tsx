@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError } from '../../../electron/model/errors.ts';
+import { type AppError } from '../../../electron/model/errors.ts';
 import type { QueueItem } from '../../../electron/model/review.ts';
 import { api } from '../../bridge.ts';
 import { useDraft } from '../../state/draft.ts';
@@ -8,10 +8,7 @@ import { usePublishing } from '../../state/publishing.ts';
 import { useReview } from '../../state/review.ts';
 import { useReviewFormat } from './format.ts';
 import './review.css';
-
-function asAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('internal', 'errors.internal');
-}
+import { asAppError } from '../../errors.ts';
 
 // The editor's review queue in the library: articles waiting for review on every site where
 // this account may edit others' posts. The list is kept in main, so it shows offline as last
